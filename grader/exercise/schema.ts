@@ -213,7 +213,7 @@ export const Input: z.ZodType<Input> = z
       ListGen,
     ]),
   ])
-  .describe("An input: a literal, a binding reference \"$name\", or a generator { gen: ... }") as z.ZodType<Input>;
+  .describe("An input: a literal, a binding reference \"$name\", or a generator { gen: ... }");
 
 // Checks. A test's output is compared with the reference solution's output on the same inputs.
 const Path = z

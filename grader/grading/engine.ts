@@ -1,0 +1,445 @@
+// The grading engine: one submission → one Verdict. Generates the inputs in the host, runs the
+// reference solution and the learner's code in separate sandbox jobs (the expected outputs never
+// enter the learner's isolate), compares in the host, names known mistakes and locates the first
+// diverging step. Edit to change how a verdict is put together; checks live in checks.ts.
+import type { ExerciseSpec, TestCase } from "../exercise/schema";
+import { type LoadedExercise } from "../exercise/load";
+import { runChecks, type CheckOutcome, type CustomCheckRunner } from "./checks";
+import { NUMPY_TOLERANCE, compareOutputs, outputsMatch } from "./compare";
+import { generateCall, type ReferenceNetwork } from "./generators";
+import { type Localized, messages, render } from "./messages";
+import { InputStream } from "./rng";
+import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
+import { fromPlain, type HostValue, toPlain, toShown, atPath } from "./values";
+import { type Locale, type TestResult, VERDICT_VERSION, type Verdict } from "./verdict";
+
+/** Examples draw their random inputs from this fixed seed: their shipped outputs never change. */
+export const EXAMPLE_SEED = 0;
+
+/** One draw of one example or test: the inputs and how to judge the output. */
+export interface CaseInstance {
+  readonly name: string;
+  readonly title?: Localized;
+  readonly visible: boolean;
+  readonly weight: number;
+  readonly repetition: number;
+  readonly repeat: number;
+  readonly args: HostValue[];
+  readonly named: ReadonlyMap<string, HostValue>;
+  readonly npSeed?: number;
+  readonly checks: ExerciseSpec["checks"];
+}
+
+type GradedCase = Omit<TestCase, "npSeed"> & { visible: boolean; npSeed?: number | "random" | undefined };
+
+function casesOf(spec: ExerciseSpec, which: "all" | "examples"): GradedCase[] {
+  const examples: GradedCase[] = spec.examples.map((e) => ({ ...e, weight: 1, repeat: 1, visible: true }));
+  if (which === "examples") return examples;
+  return [...examples, ...spec.tests.map((t) => ({ ...t, visible: false }))];
+}
+
+/** Generates every call of a submission, deterministically from the seed. */
+export function buildInstances(
+  spec: ExerciseSpec,
+  seed: number,
+  reference: ReferenceNetwork,
+  which: "all" | "examples" = "all",
+): CaseInstance[] {
+  const instances: CaseInstance[] = [];
+  for (const c of casesOf(spec, which)) {
+    for (let repetition = 0; repetition < c.repeat; repetition++) {
+      const stream = InputStream.forTest(c.visible ? EXAMPLE_SEED : seed, c.name, repetition);
+      const { args, named } = generateCall(c, spec.params, { stream, bindings: new Map(), reference });
+      const npSeed = c.npSeed === "random" ? stream.seed() : c.npSeed;
+      instances.push({
+        name: c.name,
+        ...(c.title ? { title: c.title } : {}),
+        visible: c.visible,
+        weight: c.weight,
+        repetition,
+        repeat: c.repeat,
+        args,
+        named,
+        ...(npSeed === undefined ? {} : { npSeed }),
+        checks: c.checks ?? spec.checks,
+      });
+    }
+  }
+  return instances;
+}
+
+export function callsOf(instances: readonly CaseInstance[]): SandboxCall[] {
+  return instances.map((i) => ({ args: i.args.map(toPlain), ...(i.npSeed === undefined ? {} : { npSeed: i.npSeed }) }));
+}
+
+export interface GradingDeps {
+  readonly sandbox: SandboxPort;
+  readonly reference: ReferenceNetwork;
+}
+
+export interface GradeRequest {
+  readonly exercise: LoadedExercise;
+  readonly code: string;
+  readonly seed: number;
+  readonly locale: Locale;
+  /** Names the learner's file in compile errors and stack traces. */
+  readonly filename?: string;
+}
+
+/** Per-(exercise version, seed) results of trusted code, so repeated grading does not rerun them. */
+export class OutputCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+  constructor(private readonly capacity = 256) {}
+
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Re-insert to keep the most recently used entries at the end (LRU by insertion order).
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit as Promise<T>;
+    }
+    const value = compute();
+    this.entries.set(key, value);
+    // A failed computation must not be cached: the next submission retries.
+    value.catch(() => this.entries.delete(key));
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+}
+
+export class GraderFailure extends Error {}
+
+interface TrustedRun {
+  readonly outputs: HostValue[];
+}
+
+function learnerError(failure: LearnerFailure, spec: ExerciseSpec): Localized {
+  switch (failure.kind) {
+    case "timeout":
+      return messages.timeout(spec.limits.timeoutMs);
+    case "cpu":
+      return messages.cpu(spec.limits.timeoutMs);
+    case "memory":
+      return messages.memory(spec.limits.memoryMb);
+    case "missing-export":
+      return messages.missingExport(spec.entry);
+    case "compile":
+      return messages.compileError(failure.message);
+    case "throw":
+      return messages.threw(failure.message);
+  }
+}
+
+export class GradingEngine {
+  private readonly transpiled = new OutputCache(512);
+  private readonly trusted = new OutputCache(256);
+
+  constructor(private readonly deps: GradingDeps) {}
+
+  /** Transpiles trusted sources once per exercise version. */
+  private async transpileTrusted(exercise: LoadedExercise, file: string, source: string): Promise<string> {
+    return this.transpiled.get(`${exercise.version}|${file}`, async () => {
+      const out = await this.deps.sandbox.transpile(source, file);
+      if (!out.ok) throw new GraderFailure(`${exercise.spec.id}/${file} does not compile: ${out.message}`);
+      return out.code;
+    });
+  }
+
+  private async runTrusted(
+    exercise: LoadedExercise,
+    file: string,
+    source: string,
+    key: string,
+    instances: readonly CaseInstance[],
+    allowFailures: boolean,
+  ): Promise<CallOutcome[]> {
+    return this.trusted.get(`${exercise.version}|${file}|${key}`, async () => {
+      const code = await this.transpileTrusted(exercise, file, source);
+      const outcome = await this.deps.sandbox.run({
+        code,
+        filename: file,
+        exportName: exercise.spec.entry,
+        calls: callsOf(instances),
+        limits: { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
+      });
+      if (outcome.kind === "grader-error") throw new GraderFailure(`sandbox: ${outcome.message}`);
+      if (!allowFailures) {
+        const failed = outcome.calls.findIndex((c) => !c.ok);
+        const call = outcome.calls[failed];
+        if (call && !call.ok) {
+          throw new GraderFailure(`${exercise.spec.id}/${file} failed on ${instances[failed]?.name}: ${call.error.message}`);
+        }
+        if (outcome.calls.length !== instances.length) throw new GraderFailure(`${file}: the sandbox returned too few results`);
+      }
+      return outcome.calls;
+    });
+  }
+
+  /** The reference outputs for a list of instances (cached by exercise version and key). */
+  async referenceOutputs(exercise: LoadedExercise, key: string, instances: readonly CaseInstance[]): Promise<TrustedRun> {
+    const calls = await this.runTrusted(exercise, "solution.ts", exercise.solution, key, instances, false);
+    return { outputs: calls.map((c) => (c.ok ? fromPlain(c.value) : undefined)) };
+  }
+
+  async grade(request: GradeRequest): Promise<Verdict> {
+    const started = performance.now();
+    const { exercise, seed, locale } = request;
+    const spec = exercise.spec;
+    const base = {
+      version: VERDICT_VERSION,
+      exercise: spec.id,
+      exerciseVersion: exercise.version,
+      seed,
+    } as const;
+    const finish = (rest: Omit<Verdict, keyof typeof base | "durationMs">): Verdict => ({
+      ...base,
+      ...rest,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    const errorVerdict = (kind: NonNullable<Verdict["error"]>["kind"], message: Localized, where: { line?: number; column?: number } = {}) =>
+      finish({
+        status: "error",
+        score: 0,
+        tests: [],
+        misconceptions: [],
+        stdout: "",
+        error: { kind, message: render(message, locale), ...where },
+      });
+
+    // Upload checks: refuse what cannot be a TypeScript module before spending a worker on it.
+    const bytes = Buffer.byteLength(request.code, "utf8");
+    if (bytes > spec.limits.codeBytes) return errorVerdict("upload", messages.uploadTooLarge(bytes, spec.limits.codeBytes));
+    if (request.code.includes("\0")) return errorVerdict("upload", messages.uploadNotText());
+
+    try {
+      const compiled = await this.deps.sandbox.transpile(request.code, request.filename ?? "submission.ts");
+      if (!compiled.ok) {
+        return errorVerdict("compile", messages.compileError(compiled.message), {
+          ...(compiled.line === undefined ? {} : { line: compiled.line }),
+          ...(compiled.column === undefined ? {} : { column: compiled.column }),
+        });
+      }
+      const instances = buildInstances(spec, seed, this.deps.reference);
+      const [reference, learner] = await Promise.all([
+        this.referenceOutputs(exercise, `seed:${seed}`, instances),
+        this.deps.sandbox.run({
+          code: compiled.code,
+          filename: request.filename ?? "submission.ts",
+          exportName: spec.entry,
+          calls: callsOf(instances),
+          limits: spec.limits,
+        }),
+      ]);
+      if (learner.kind === "grader-error") throw new GraderFailure(`sandbox: ${learner.message}`);
+      return await this.judge({ exercise, instances, reference, learner, seed, locale, finish });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { ...errorVerdict("grader", messages.graderFailed(detail)), graderError: true };
+    }
+  }
+
+  private async judge(input: {
+    exercise: LoadedExercise;
+    instances: readonly CaseInstance[];
+    reference: TrustedRun;
+    learner: Extract<JobOutcome, { kind: "done" }>;
+    seed: number;
+    locale: Locale;
+    finish: (rest: Omit<Verdict, "version" | "exercise" | "exerciseVersion" | "seed" | "durationMs">) => Verdict;
+  }): Promise<Verdict> {
+    const { exercise, instances, reference, learner, seed, locale, finish } = input;
+    const spec = exercise.spec;
+    const runCustom: CustomCheckRunner = async (file, exportName, calls) => {
+      const source = exercise.checkFiles.get(file);
+      if (source === undefined) throw new GraderFailure(`custom check ${file} was not loaded`);
+      const code = await this.transpileTrusted(exercise, file, source);
+      const out = await this.deps.sandbox.run({ code, filename: file, exportName, calls, limits: spec.limits });
+      if (out.kind === "grader-error") throw new GraderFailure(`sandbox: ${out.message}`);
+      return out.calls;
+    };
+
+    // A call missing from the learner's results means the job stopped early (a limit was hit):
+    // it shares the failure of the last call that ran.
+    const learnerCalls: CallOutcome[] = instances.map((_, i) => {
+      const call = learner.calls[i] ?? learner.calls[learner.calls.length - 1];
+      return call ?? { ok: false, error: { kind: "throw", message: "no result" } };
+    });
+
+    const outcomes: (CheckOutcome | { error: LearnerFailure })[] = [];
+    for (let i = 0; i < instances.length; i++) {
+      const instance = instances[i];
+      const call = learnerCalls[i];
+      if (!instance || !call) continue;
+      if (!call.ok) {
+        outcomes.push({ error: call.error });
+        continue;
+      }
+      outcomes.push(
+        await runChecks(instance, fromPlain(call.value), reference.outputs[i], {
+          reference: this.deps.reference,
+          runCustom,
+        }),
+      );
+    }
+
+    // Fold repetitions into one result per test: every draw must pass; report the first failure.
+    const tests: TestResult[] = [];
+    let totalWeight = 0;
+    let passedWeight = 0;
+    let firstError: LearnerFailure | null = null;
+    let gradientCheck: Verdict["gradientCheck"];
+    for (let i = 0; i < instances.length; ) {
+      const first = instances[i];
+      if (!first) break;
+      let j = i;
+      let failure: { index: number; outcome: CheckOutcome | { error: LearnerFailure } } | null = null;
+      while (j < instances.length && instances[j]?.name === first.name) {
+        const outcome = outcomes[j];
+        if (outcome && "gradient" in outcome && outcome.gradient) gradientCheck ??= outcome.gradient;
+        if (outcome && !failure && ("error" in outcome || !outcome.pass)) failure = { index: j, outcome };
+        j += 1;
+      }
+      totalWeight += first.weight;
+      const title = first.title ? { title: render(first.title, locale) } : {};
+      const shown = (index: number) => {
+        const call = learnerCalls[index];
+        return first.visible
+          ? { expected: toShown(reference.outputs[index]), actual: call?.ok ? toShown(fromPlain(call.value)) : undefined }
+          : {};
+      };
+      if (!failure) {
+        passedWeight += first.weight;
+        tests.push({ name: first.name, ...title, status: "pass", message: render(messages.pass(), locale), visible: first.visible, ...shown(i) });
+      } else if ("error" in failure.outcome) {
+        firstError ??= failure.outcome.error;
+        tests.push({
+          name: first.name,
+          ...title,
+          status: "error",
+          message: render(learnerError(failure.outcome.error, spec), locale),
+          visible: first.visible,
+        });
+      } else {
+        const o = failure.outcome;
+        const instance = instances[failure.index];
+        let message = o.message ?? messages.pass();
+        if (instance && instance.repeat > 1) message = messages.repetition(instance.repetition + 1, instance.repeat, message);
+        tests.push({
+          name: first.name,
+          ...title,
+          status: "fail",
+          message: render(message, locale),
+          visible: first.visible,
+          ...shown(failure.index),
+          ...(o.mismatch?.maxAbsError === undefined ? {} : { maxAbsError: o.mismatch.maxAbsError }),
+          ...(o.mismatch?.worstIndex === undefined ? {} : { worstIndex: o.mismatch.worstIndex }),
+          ...(o.mismatch?.path ? { path: o.mismatch.path } : {}),
+        });
+      }
+      i = j;
+    }
+
+    const status: Verdict["status"] = firstError ? "error" : tests.every((t) => t.status === "pass") ? "pass" : "fail";
+    const score = totalWeight === 0 ? 0 : Math.round((passedWeight / totalWeight) * 1e6) / 1e6;
+    const failedIndices = instances
+      .map((_, i) => i)
+      .filter((i) => {
+        const o = outcomes[i];
+        return o !== undefined && ("error" in o || !o.pass);
+      });
+    const misconceptions =
+      status === "pass" ? [] : await this.matchMistakes(exercise, seed, instances, learnerCalls, failedIndices, locale);
+    const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale) : undefined;
+
+    return finish({
+      status,
+      score,
+      tests,
+      misconceptions,
+      ...(diagnosis ? { diagnosis } : {}),
+      ...(gradientCheck ? { gradientCheck } : {}),
+      stdout: learner.stdout,
+      ...(firstError
+        ? {
+            error: {
+              kind: firstError.kind,
+              message: render(learnerError(firstError, spec), locale),
+              ...(firstError.line === undefined ? {} : { line: firstError.line }),
+              ...(firstError.column === undefined ? {} : { column: firstError.column }),
+            },
+          }
+        : {}),
+    });
+  }
+
+  /**
+   * A known mistake is named when, on every call the submission got wrong, it produced the same
+   * output (allclose) or threw the same message; and it did so on at least one call.
+   */
+  private async matchMistakes(
+    exercise: LoadedExercise,
+    seed: number,
+    instances: readonly CaseInstance[],
+    learnerCalls: readonly CallOutcome[],
+    failed: readonly number[],
+    locale: Locale,
+  ): Promise<Verdict["misconceptions"]> {
+    if (failed.length === 0) return [];
+    const found: Verdict["misconceptions"] = [];
+    const runs = await Promise.all(
+      exercise.spec.mistakes.map(async (mistake) => {
+        const source = exercise.mistakes.get(mistake.id) ?? "";
+        const calls = await this.runTrusted(exercise, mistake.file, source, `seed:${seed}`, instances, true);
+        return { mistake, calls };
+      }),
+    );
+    for (const { mistake, calls } of runs) {
+      const matches = failed.every((i) => {
+        const mine = learnerCalls[i];
+        const theirs = calls[i];
+        if (!mine || !theirs) return false;
+        if (mine.ok && theirs.ok) return outputsMatch(fromPlain(mine.value), fromPlain(theirs.value));
+        if (!mine.ok && !theirs.ok) return mine.error.kind === theirs.error.kind && mine.error.message === theirs.error.message;
+        return false;
+      });
+      if (matches) found.push({ id: mistake.id, message: render(mistake.message, locale) });
+    }
+    return found;
+  }
+
+  /** Walks the exercise's diagnosis keys in order on the first wrong call. */
+  private diagnose(
+    spec: ExerciseSpec,
+    instances: readonly CaseInstance[],
+    expected: readonly HostValue[],
+    learnerCalls: readonly CallOutcome[],
+    failed: readonly number[],
+    locale: Locale,
+  ): string | undefined {
+    if (spec.diagnosis.length === 0) return undefined;
+    for (const i of failed) {
+      const call = learnerCalls[i];
+      if (!call?.ok || !instances[i]) continue;
+      const actual = fromPlain(call.value);
+      const rights: Localized[] = [];
+      for (const step of spec.diagnosis) {
+        const mismatch = compareOutputs(atPath(actual, step.key), atPath(expected[i], step.key), {
+          ...NUMPY_TOLERANCE,
+          path: step.key,
+        });
+        if (!mismatch) {
+          rights.push(step.right);
+          continue;
+        }
+        const first = messages.diagnosisFirstWrong(step.step, step.wrong, mismatch.message);
+        return render({ ko: [...rights.map((r) => r.ko), first.ko].join(" "), en: [...rights.map((r) => r.en), first.en].join(" ") }, locale);
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+// What the grading engine needs from the sandbox, as narrow types: transpile a source, run a
+// job (one module, one export, a list of calls) in a fresh isolate. grader/grading/sandbox-adapter.ts
+// implements it with grader/sandbox; tests may pass another implementation. Results coming back
+// are validated with zod here, at the boundary.
+import { z } from "zod";
+import { type PlainValue, PlainValueSchema } from "./values";
+
+export interface SandboxLimits {
+  readonly timeoutMs: number;
+  readonly memoryMb: number;
+  readonly stdoutBytes: number;
+}
+
+export interface SandboxCall {
+  readonly args: PlainValue[];
+  readonly npSeed?: number;
+}
+
+export interface SandboxJob {
+  /** JavaScript produced by transpile() (ES module, `import * as np from "np"`). */
+  readonly code: string;
+  readonly filename: string;
+  readonly exportName: string;
+  readonly calls: readonly SandboxCall[];
+  readonly limits: SandboxLimits;
+}
+
+export const LearnerFailure = z
+  .object({
+    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "compile"]),
+    message: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+  })
+  .strip();
+export type LearnerFailure = z.infer<typeof LearnerFailure>;
+
+export const CallOutcome = z.union([
+  z.object({ ok: z.literal(true), value: PlainValueSchema }).strip(),
+  z.object({ ok: z.literal(false), error: LearnerFailure }).strip(),
+]);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+export const JobOutcome = z.union([
+  z.object({ kind: z.literal("done"), calls: z.array(CallOutcome), stdout: z.string() }).strip(),
+  z.object({ kind: z.literal("grader-error"), message: z.string() }).strip(),
+]);
+export type JobOutcome = z.infer<typeof JobOutcome>;
+
+export type TranspileOutcome =
+  | { readonly ok: true; readonly code: string }
+  | { readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number };
+
+export interface SandboxPort {
+  transpile(source: string, filename: string): TranspileOutcome | Promise<TranspileOutcome>;
+  run(job: SandboxJob): Promise<JobOutcome>;
+}

@@ -1,0 +1,97 @@
+// An in-process SandboxPort for the engine's unit tests: esbuild + node:vm in the test process.
+// It is NOT isolation (node:vm is no security boundary) and is never used to grade real
+// submissions; production grading goes through grader/grading/sandbox-adapter.ts. It exists so
+// the engine's logic is tested without forking workers.
+import { transformSync } from "esbuild";
+import { runInNewContext } from "node:vm";
+import * as np from "../../np/index";
+import { fromFlat, isNDArray } from "../../np/interop";
+import type { CallOutcome, JobOutcome, SandboxJob, SandboxPort, TranspileOutcome } from "../sandbox-port";
+import type { PlainValue } from "../values";
+
+function toRuntime(value: PlainValue): unknown {
+  if (Array.isArray(value)) return value.map(toRuntime);
+  if (value !== null && typeof value === "object") {
+    if ("$nd" in value) {
+      const nd = value.$nd as { shape: number[]; data: number[] | Float64Array };
+      return fromFlat(nd.shape, Float64Array.from(nd.data));
+    }
+    if ("$fn" in value && typeof value.$fn === "string") {
+      // Trusted author source, evaluated the way the real sandbox materialises it.
+      const make: unknown = runInNewContext(`(np) => (${value.$fn})`);
+      return typeof make === "function" ? (make as (n: typeof np) => unknown)(np) : undefined;
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toRuntime(v)]));
+  }
+  return value;
+}
+
+function toPlainValue(value: unknown): PlainValue {
+  if (isNDArray(value)) return { $nd: { shape: [...value.shape], data: Float64Array.from(value.data) } };
+  if (Array.isArray(value)) return value.map(toPlainValue);
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value === null) return value;
+  if (value === undefined) return null;
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainValue(v)]));
+  return typeof value === "function" ? "<function>" : null;
+}
+
+// np.random lands separately in grader/np; seed it when it is there.
+function seedNumpy(seed: number): void {
+  const random: unknown = Reflect.get(np, "random");
+  if (typeof random === "object" && random !== null) {
+    const seedFn: unknown = Reflect.get(random, "seed");
+    if (typeof seedFn === "function") seedFn.call(random, seed);
+  }
+}
+
+export function createLocalSandbox(): SandboxPort & { jobs: number } {
+  const port = {
+    jobs: 0,
+    transpile(source: string, filename: string): TranspileOutcome {
+      try {
+        return { ok: true, code: transformSync(source, { loader: "ts", format: "cjs", sourcefile: filename }).code };
+      } catch (error) {
+        const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
+        return {
+          ok: false,
+          message: first?.text ?? String(error),
+          ...(first?.location ? { line: first.location.line, column: first.location.column + 1 } : {}),
+        };
+      }
+    },
+    run(job: SandboxJob): Promise<JobOutcome> {
+      port.jobs += 1;
+      let stdout = "";
+      const console = { log: (...args: unknown[]) => void (stdout += `${args.map(String).join(" ")}\n`) };
+      const module: { exports: Record<string, unknown> } = { exports: {} };
+      const require = (name: string) => {
+        if (name === "np") return np;
+        throw new Error(`Cannot find module '${name}'`);
+      };
+      try {
+        const wrapper: unknown = runInNewContext(`(function (exports, require, module, console) {${job.code}\n})`, {}, {
+          timeout: job.limits.timeoutMs,
+        });
+        if (typeof wrapper === "function") {
+          (wrapper as (...a: unknown[]) => void)(module.exports, require, module, console);
+        }
+      } catch (error) {
+        const failure: CallOutcome = { ok: false, error: { kind: "throw", message: error instanceof Error ? error.message : String(error) } };
+        return Promise.resolve({ kind: "done", calls: job.calls.map(() => failure), stdout });
+      }
+      const fn = module.exports[job.exportName];
+      const calls: CallOutcome[] = job.calls.map((call) => {
+        if (typeof fn !== "function") return { ok: false, error: { kind: "missing-export", message: job.exportName } };
+        try {
+          if (call.npSeed !== undefined) seedNumpy(call.npSeed);
+          const result: unknown = (fn as (...a: unknown[]) => unknown)(...call.args.map(toRuntime));
+          return { ok: true, value: toPlainValue(result) };
+        } catch (error) {
+          return { ok: false, error: { kind: "throw", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
+        }
+      });
+      return Promise.resolve({ kind: "done", calls, stdout });
+    },
+  };
+  return port;
+}

@@ -1,0 +1,172 @@
+// Values that cross the host ↔ sandbox boundary, and their host-side form.
+// The sandbox speaks PlainValue (docs/architecture.md); the host works on HostValue, where arrays
+// are HostArray instances (shape + row-major Float64Array) so comparisons never need `np`.
+// Edit when the sandbox's value encoding changes.
+import { z } from "zod";
+
+/** An n-d float64 array in the host: numpy's row-major layout. */
+export class HostArray {
+  constructor(
+    readonly shape: readonly number[],
+    readonly data: Float64Array,
+  ) {
+    let size = 1;
+    for (const d of shape) size *= d;
+    if (size !== data.length) throw new Error(`HostArray: shape (${shape.join(", ")}) does not hold ${data.length} values`);
+  }
+
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** The multi-index of a flat row-major position. */
+  indexOf(flat: number): number[] {
+    const index = new Array<number>(this.shape.length).fill(0);
+    let rest = flat;
+    for (let axis = this.shape.length - 1; axis >= 0; axis--) {
+      const dim = this.shape[axis] ?? 1;
+      index[axis] = rest % dim;
+      rest = Math.floor(rest / dim);
+    }
+    return index;
+  }
+
+  /** Nested lists, like numpy's tolist(); NaN and ±Infinity stay numbers. */
+  toNested(): NestedNumbers {
+    const build = (axis: number, offset: number): NestedNumbers => {
+      if (axis === this.shape.length) return this.data[offset] ?? Number.NaN;
+      const dim = this.shape[axis] ?? 0;
+      let stride = 1;
+      for (let a = axis + 1; a < this.shape.length; a++) stride *= this.shape[a] ?? 1;
+      const out: NestedNumbers[] = [];
+      for (let i = 0; i < dim; i++) out.push(build(axis + 1, offset + i * stride));
+      return out;
+    };
+    return build(0, 0);
+  }
+}
+export type NestedNumbers = number | NestedNumbers[];
+
+/** A trusted author function, materialised inside the isolate. */
+export interface HostFunction {
+  readonly $fn: string;
+}
+
+export type HostValue =
+  | number
+  | boolean
+  | string
+  | null
+  | undefined
+  | HostArray
+  | HostFunction
+  | HostValue[]
+  | { [key: string]: HostValue };
+
+export type PlainValue =
+  | number
+  | boolean
+  | string
+  | null
+  | PlainValue[]
+  | { $nd: { shape: number[]; data: number[] | Float64Array } }
+  | { $fn: string }
+  | { [key: string]: PlainValue };
+
+// zod's z.number() rejects NaN and ±Infinity, which are exactly the values a learner's overflow
+// produces; they must cross the boundary intact so the verdict can point at them.
+const anyNumber = z.custom<number>((v) => typeof v === "number", "expected a number");
+
+export const PlainValueSchema: z.ZodType<PlainValue> = z.lazy(() =>
+  z.union([
+    anyNumber,
+    z.boolean(),
+    z.string(),
+    z.null(),
+    z.array(PlainValueSchema),
+    z
+      .object({
+        $nd: z
+          .object({
+            shape: z.array(z.number().int().min(0)),
+            data: z.union([z.instanceof(Float64Array), z.array(z.union([anyNumber, z.null()]))]),
+          })
+          .strict(),
+      })
+      .strict()
+      .transform((v) => ({ $nd: { shape: v.$nd.shape, data: Array.from(v.$nd.data, (x) => x ?? Number.NaN) } })),
+    z.object({ $fn: z.string() }).strict(),
+    z.record(z.string(), PlainValueSchema),
+  ]),
+);
+
+export function isHostArray(value: HostValue): value is HostArray {
+  return value instanceof HostArray;
+}
+
+export function isHostFunction(value: HostValue): value is HostFunction {
+  return typeof value === "object" && value !== null && !(value instanceof HostArray) && !Array.isArray(value) && typeof (value as { $fn?: unknown }).$fn === "string" && Object.keys(value).length === 1;
+}
+
+export function isRecord(value: HostValue): value is { [key: string]: HostValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof HostArray) && !isHostFunction(value);
+}
+
+export function toPlain(value: HostValue): PlainValue {
+  if (value === undefined) return null;
+  if (value instanceof HostArray) return { $nd: { shape: [...value.shape], data: value.data } };
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isHostFunction(value)) return { $fn: value.$fn };
+  if (typeof value === "object" && value !== null) {
+    const out: { [key: string]: PlainValue } = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+export function fromPlain(value: PlainValue): HostValue {
+  if (Array.isArray(value)) return value.map(fromPlain);
+  if (typeof value === "object" && value !== null) {
+    if ("$nd" in value && typeof value.$nd === "object" && value.$nd !== null && !Array.isArray(value.$nd) && "shape" in value.$nd) {
+      const nd = value.$nd as { shape: number[]; data: number[] | Float64Array };
+      return new HostArray(nd.shape, Float64Array.from(nd.data));
+    }
+    if ("$fn" in value && typeof value.$fn === "string") return { $fn: value.$fn };
+    const out: { [key: string]: HostValue } = {};
+    for (const [k, v] of Object.entries(value)) out[k] = fromPlain(v as PlainValue);
+    return out;
+  }
+  return value;
+}
+
+/** A value shown to the learner in a verdict: arrays as nested lists with their shape. */
+export function toShown(value: HostValue): unknown {
+  if (value === undefined) return null;
+  if (value instanceof HostArray) return { shape: [...value.shape], values: value.toNested() };
+  if (Array.isArray(value)) return value.map(toShown);
+  if (isHostFunction(value)) return "<function>";
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toShown(v);
+    return out;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+/** Follows a check path ("", "dW1", "1.Z1") into a value; undefined when absent. */
+export function atPath(value: HostValue, path: string): HostValue {
+  if (path === "") return value;
+  let current: HostValue = value;
+  for (const part of path.split(".")) {
+    if (Array.isArray(current)) {
+      current = current[Number(part)];
+    } else if (current !== null && typeof current === "object" && !(current instanceof HostArray)) {
+      current = (current as Record<string, HostValue>)[part];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
