@@ -29,6 +29,7 @@ export function norm(x: ArrayInput, options: NormOptions = {}): number | NDArray
   const ord = options.ord ?? null;
   const keepdims = options.keepdims ?? false;
   if (options.axis === undefined || options.axis === null) {
+    if (ord === "fro" && a.ndim !== 2) throw new ValueError("Invalid norm order 'fro' for vectors");
     if (ord === null || ord === "fro" || (ord === 2 && a.ndim === 1)) {
       // numpy: sqrt(dot(x.ravel(), x.ravel())).
       let s = 0;

@@ -264,12 +264,17 @@ export function resolveReshape(size: number, shape: readonly number[]): number[]
   }
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) {
-      throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(shape)}`);
+      throw new ValueError(`cannot reshape array of size ${size} into shape ${formatRequestedShape(shape)}`);
     }
     out[unknown] = size / known;
   }
   if (shapeSize(out) !== size) throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(shape)}`);
   return out;
+}
+
+/** numpy prints the unknown dimension of a failed reshape as "newaxis": (4,newaxis). */
+function formatRequestedShape(shape: readonly number[]): string {
+  return formatShape(shape).replace(/-1/g, "newaxis");
 }
 
 /** Flat position of a full index, with numpy's IndexErrors. */

@@ -162,8 +162,10 @@ export function mapKernel(a: Tensor, f: (x: number) => number): Tensor {
 
 /** Copies `a` broadcast to `shape` (used by where, broadcast_to and assignment). */
 export function broadcastTo(a: Tensor, shape: readonly number[]): Tensor {
-  const target = broadcastShapes(a.shape, shape);
-  if (!sameShape(target, shape)) {
+  const fits =
+    a.shape.length <= shape.length &&
+    a.shape.every((d, i) => d === 1 || d === shape[shape.length - a.shape.length + i]);
+  if (!fits) {
     throw new ValueError(
       `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape)}  and requested shape ${formatShape(shape)}`,
     );

@@ -126,10 +126,25 @@ function extendLine(acc: { s: string; line: string }, word: string, width: numbe
   acc.line += word;
 }
 
+/** repr() of a Python float, which is how numpy prints a 0-d array: 1.0, 0.1, 1e-05, 1e+16. */
+export function pythonFloatRepr(x: number): string {
+  if (x !== x) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  const [mantissa = "", exp = "0"] = Math.abs(x).toExponential().split("e");
+  const e = Number(exp);
+  if (e >= -4 && e < 16) {
+    const s = String(Math.abs(x));
+    return sign + (s.includes(".") ? s : `${s}.0`);
+  }
+  return `${sign}${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+}
+
 export function formatTensor(t: Tensor): string {
   const summarise = shapeSize(t.shape) > THRESHOLD;
   const format = chooseFormat(shownValues(t, summarise));
-  if (t.shape.length === 0) return formatValue(t.data[0]!, format);
+  if (t.shape.length === 0) return pythonFloatRepr(t.data[0]!);
   const strides = stridesOf(t.shape);
   const ndim = t.shape.length;
 

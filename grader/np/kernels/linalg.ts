@@ -97,7 +97,7 @@ export function matmulKernel(a: Tensor, b: Tensor): Tensor {
   }
   const aBatch = aShape.slice(0, -2);
   const bBatch = bShape.slice(0, -2);
-  const batch = broadcastShapes(aBatch, bBatch);
+  const batch = batchShape(a.shape, aBatch, b.shape, bBatch, n, m);
   const count = shapeSize(batch);
   const out = new Float64Array(count * n * m);
   const aStr = batchStrides(aBatch, batch.length);
@@ -120,6 +120,19 @@ export function matmulKernel(a: Tensor, b: Tensor): Tensor {
   if (a.shape.length > 1) shape.push(n);
   if (b.shape.length > 1) shape.push(m);
   return { data: out, shape };
+}
+
+/** The broadcast batch shape, or numpy's "remapped shapes" error for matmul. */
+function batchShape(aOrig: readonly number[], aBatch: number[], bOrig: readonly number[], bBatch: number[], n: number, m: number): number[] {
+  try {
+    return broadcastShapes(aBatch, bBatch);
+  } catch {
+    const remapped = (orig: readonly number[], batch: number[]): string =>
+      `${formatShape(orig)}->(${[...batch, "newaxis", "newaxis"].join(",")})`;
+    throw new ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${remapped(aOrig, aBatch)} ${remapped(bOrig, bBatch)}  and requested shape (${n},${m})`,
+    );
+  }
 }
 
 /** Strides (in matrices) of a batch shape aligned right to `ndim`, 0 where broadcast. */
