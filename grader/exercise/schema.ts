@@ -299,7 +299,7 @@ const GradientCheck = z
       .record(z.string(), z.string())
       .describe('Parameter name → output key of its gradient, e.g. { "W1": "dW1", "b1": "db1" }'),
     epsilon: z.number().positive().default(1e-7).describe("Finite-difference step"),
-    threshold: z.number().positive().default(1e-6).describe("Largest accepted relative difference ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)"),
+    threshold: z.number().positive().default(2e-7).describe("Largest accepted relative difference ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖); the course uses 2e-7"),
   })
   .strict()
   .describe("Compares the learner's gradients with centred differences of the reference cost J (grader/nn)");

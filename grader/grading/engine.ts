@@ -7,7 +7,7 @@ import { type LoadedExercise } from "../exercise/load";
 import { runChecks, type CheckOutcome, type CustomCheckRunner } from "./checks";
 import { NUMPY_TOLERANCE, compareOutputs, outputsMatch } from "./compare";
 import { generateCall, type ReferenceNetwork } from "./generators";
-import { type Localized, messages, render } from "./messages";
+import { type Localized, joinLocalized, messages, render } from "./messages";
 import { InputStream } from "./rng";
 import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
 import { fromPlain, type HostValue, toPlain, toShown, atPath } from "./values";
@@ -327,7 +327,13 @@ export class GradingEngine {
       } else {
         const o = failure.outcome;
         const instance = instances[failure.index];
-        let message = o.message ?? messages.pass();
+        // For a multi-step function, say which step diverges first rather than which output key
+        // happens to come first in the object.
+        const located =
+          o.mismatch && spec.diagnosis.length > 0
+            ? this.locate(spec, reference.outputs[failure.index], learnerCalls[failure.index])
+            : null;
+        let message = located ?? o.message ?? messages.pass();
         if (instance && instance.repeat > 1) message = messages.repetition(instance.repetition + 1, instance.repeat, message);
         tests.push({
           name: first.name,
@@ -423,23 +429,29 @@ export class GradingEngine {
   ): string | undefined {
     if (spec.diagnosis.length === 0) return undefined;
     for (const i of failed) {
-      const call = learnerCalls[i];
-      if (!call?.ok || !instances[i]) continue;
-      const actual = fromPlain(call.value);
-      const rights: Localized[] = [];
-      for (const step of spec.diagnosis) {
-        const mismatch = compareOutputs(atPath(actual, step.key), atPath(expected[i], step.key), {
-          ...NUMPY_TOLERANCE,
-          path: step.key,
-        });
-        if (!mismatch) {
-          rights.push(step.right);
-          continue;
-        }
-        const first = messages.diagnosisFirstWrong(step.step, step.wrong, mismatch.message);
-        return render({ ko: [...rights.map((r) => r.ko), first.ko].join(" "), en: [...rights.map((r) => r.en), first.en].join(" ") }, locale);
-      }
+      if (!instances[i]) continue;
+      const located = this.locate(spec, expected[i], learnerCalls[i]);
+      if (located) return render(located, locale);
     }
     return undefined;
+  }
+
+  /** The first diagnosis key that differs, with what the keys before it imply. */
+  private locate(spec: ExerciseSpec, expected: HostValue, call: CallOutcome | undefined): Localized | null {
+    if (!call?.ok) return null;
+    const actual = fromPlain(call.value);
+    const rights: Localized[] = [];
+    for (const step of spec.diagnosis) {
+      const mismatch = compareOutputs(atPath(actual, step.key), atPath(expected, step.key), {
+        ...NUMPY_TOLERANCE,
+        path: step.key,
+      });
+      if (!mismatch) {
+        rights.push(step.right);
+        continue;
+      }
+      return joinLocalized([...rights, messages.diagnosisFirstWrong(step.step, step.wrong, mismatch.message)]);
+    }
+    return null;
   }
 }
