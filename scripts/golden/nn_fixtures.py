@@ -12,7 +12,8 @@ libm's exp/tanh/sin/cos) and not from the algebra. Floats are written with repr(
 which round-trips exactly through JSON.parse.
 
 Files:
-  planar.json    the course's load_planar_dataset(): X (2, 400), Y (1, 400)
+  planar.json    the course's load_planar_dataset(): X (2, 400), Y (1, 400), and its
+                 angles t and radii r (2, 200), one row per class
   init.json      initialize_parameters after np.random.seed(s), for a few seeds and sizes
   forward.json   forward cache, cost and gradients on the planar data, per hidden activation
   training.json  nn_model (tanh, n_h = 4, seed 3, learning rate 1.2): parameters after
@@ -54,6 +55,19 @@ def load_planar_dataset():
         X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
         Y[ix] = j
     return X.T, Y.T.astype(np.float64)
+
+
+def planar_angles_and_radii():
+    """The t and r of load_planar_dataset per class (rows), drawn the same way: every random
+    number the data set uses is in t and r, and only sin/cos stand between them and X."""
+    np.random.seed(1)
+    ts, rs = [], []
+    for j in range(2):
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, 200) + np.random.randn(200) * 0.2
+        r = 4 * np.sin(4 * t) + np.random.randn(200) * 0.2
+        ts.append(t)
+        rs.append(r)
+    return np.array(ts), np.array(rs)
 
 
 # --- activations (mirror grader/nn/activations.ts) -------------------------------------
@@ -144,7 +158,8 @@ def write(name, payload):
 def main():
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     X, Y = load_planar_dataset()
-    write("planar.json", {"X": encode(X), "Y": encode(Y)})
+    t, r = planar_angles_and_radii()
+    write("planar.json", {"X": encode(X), "Y": encode(Y), "t": encode(t), "r": encode(r)})
 
     init_cases = []
     for seed, sizes in [(1, (2, 4, 1)), (2, (2, 4, 1)), (3, (2, 4, 1)), (42, (3, 5, 2))]:
