@@ -34,6 +34,7 @@ export { NDArray };
 export { AxisError, IndexError, ValueError } from "./errors";
 export type { ArrayInput, FullReduceOptions, NestedNumbers, ReduceOptions } from "./ndarray";
 export * as linalg from "./linalg";
+export * as random from "./random/index";
 
 /** The ratio of a circle's circumference to its diameter. */
 export const pi = Math.PI;
@@ -514,7 +515,7 @@ export function ceil(x: ArrayInput): number | NDArray {
 }
 
 /** Round half to even, like numpy's rint. */
-export function roundHalfEven(x: number): number {
+function roundHalfEven(x: number): number {
   if (!Number.isFinite(x)) return x;
   const f = Math.floor(x);
   const diff = x - f;

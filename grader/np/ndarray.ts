@@ -175,7 +175,7 @@ export class NDArray {
   }
 }
 
-/** numpy's power for floats: C pow semantics where JavaScript's ** differs (1 ** NaN, (-1) ** Infinity). */
+/** @internal numpy's power for floats: C pow semantics where JavaScript's ** differs (1 ** NaN, (-1) ** Infinity). */
 export function powScalar(x: number, y: number): number {
   if (y === 2) return x * x;
   if (x === 1 || y === 0) return 1;
@@ -185,11 +185,12 @@ export function powScalar(x: number, y: number): number {
 
 const powerKernel = binaryKernel(powScalar);
 
+/** @internal Wraps a kernel result. */
 export function fromTensor(t: Tensor): NDArray {
   return new NDArray(t.data, t.shape);
 }
 
-/** Converts numbers, booleans and nested arrays to an NDArray; NDArrays pass through uncopied. */
+/** @internal Converts numbers, booleans and nested arrays to an NDArray; NDArrays pass through uncopied (np.asarray). */
 export function asNDArray(x: ArrayInput): NDArray {
   if (x instanceof NDArray) return x;
   if (typeof x === "number") return new NDArray(Float64Array.of(x), []);
@@ -248,7 +249,7 @@ function nestedToNDArray(x: readonly ArrayInput[]): NDArray {
   return new NDArray(data, shape);
 }
 
-/** The concrete shape of a reshape, resolving one -1, or numpy's error. */
+/** @internal The concrete shape of a reshape, resolving one -1, or numpy's error. */
 export function resolveReshape(size: number, shape: readonly number[]): number[] {
   const out = shape.slice();
   let unknown = -1;
@@ -299,7 +300,7 @@ function flatIndex(shape: readonly number[], index: readonly number[]): number {
   return flat;
 }
 
-/** Shared by np.sum/np.max/... and the NDArray methods: a number for a full reduction. */
+/** @internal Shared by np.sum/np.max/... and the NDArray methods: a number for a full reduction. */
 export function reduceArray(a: NDArray, options: ReduceOptions, op: ReduceOp): number | NDArray {
   const axes = normalizeAxes(options.axis, a.ndim);
   const keepdims = options.keepdims ?? false;
@@ -308,7 +309,7 @@ export function reduceArray(a: NDArray, options: ReduceOptions, op: ReduceOp): n
   return fromTensor(t);
 }
 
-/** np.mean: the sum divided by the count, exactly as numpy computes it. */
+/** @internal np.mean: the sum divided by the count, exactly as numpy computes it. */
 export function meanArray(a: NDArray, options: ReduceOptions): number | NDArray {
   const axes = normalizeAxes(options.axis, a.ndim);
   let count = 1;
