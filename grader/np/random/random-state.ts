@@ -105,7 +105,7 @@ export class RandomState {
   random_sample(size: Size | SizeOptions): NDArray;
   random_sample(...args: unknown[]): number | NDArray {
     const [size] = bindArguments("random_sample", ["size"], args);
-    return this.fill(toShape(size), () => this.mt.nextDouble());
+    return this.uniforms(toShape(size), 0, 1);
   }
 
   /** Alias of `random_sample`, as in numpy. */
@@ -113,14 +113,14 @@ export class RandomState {
   random(size: Size | SizeOptions): NDArray;
   random(...args: unknown[]): number | NDArray {
     const [size] = bindArguments("random", ["size"], args);
-    return this.fill(toShape(size), () => this.mt.nextDouble());
+    return this.uniforms(toShape(size), 0, 1);
   }
 
   /** `rand(d0, d1, ...)`: uniform floats in [0, 1) of shape (d0, d1, ...); no dims gives a number. */
   rand(): number;
   rand(...dims: number[]): NDArray;
   rand(...dims: unknown[]): number | NDArray {
-    return this.fill(dims.length === 0 ? null : toDimensions(dims), () => this.mt.nextDouble());
+    return this.uniforms(dims.length === 0 ? null : toDimensions(dims), 0, 1);
   }
 
   /**
@@ -133,7 +133,7 @@ export class RandomState {
   randn(): number;
   randn(...dims: number[]): NDArray;
   randn(...dims: unknown[]): number | NDArray {
-    return this.fill(dims.length === 0 ? null : toDimensions(dims), () => this.nextGauss());
+    return this.gaussians(dims.length === 0 ? null : toDimensions(dims), 0, 1);
   }
 
   /** Standard normal floats; `size` like numpy (a number or a shape). */
@@ -141,7 +141,7 @@ export class RandomState {
   standard_normal(size: Size | SizeOptions): NDArray;
   standard_normal(...args: unknown[]): number | NDArray {
     const [size] = bindArguments("standard_normal", ["size"], args);
-    return this.fill(toShape(size), () => this.nextGauss());
+    return this.gaussians(toShape(size), 0, 1);
   }
 
   /** Normal floats `loc + scale * gauss` (numpy's `legacy_normal`). */
@@ -156,7 +156,7 @@ export class RandomState {
     const scale = toFloat("scale", scaleArg, 1);
     // numpy's CONS_NON_NEGATIVE tests the sign bit, so -0.0 is refused and NaN passes.
     if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
-    return this.fill(toShape(size), () => loc + scale * this.nextGauss());
+    return this.gaussians(toShape(size), loc, scale);
   }
 
   /** Uniform floats `low + (high - low) * random_sample()`; high < low is allowed. */
@@ -171,7 +171,7 @@ export class RandomState {
     const high = toFloat("high", highArg, 1);
     const range = high - low;
     if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
-    return this.fill(toShape(size), () => low + range * this.mt.nextDouble());
+    return this.uniforms(toShape(size), low, range);
   }
 
   /**
@@ -223,6 +223,16 @@ export class RandomState {
     if (n === undefined) throw new TypeError("len() of unsized object");
     const rowLength = n === 0 ? 0 : x.data.length / n;
     const data = x.data;
+    if (rowLength === 1) {
+      // numpy's fast path for 1-d arrays; same draws as the row-by-row loop below.
+      for (let i = n - 1; i > 0; i--) {
+        const j = this.randomInterval(i);
+        const held = data[i] ?? Number.NaN;
+        data[i] = data[j] ?? Number.NaN;
+        data[j] = held;
+      }
+      return;
+    }
     const row = new Float64Array(rowLength);
     for (let i = n - 1; i > 0; i--) {
       const j = this.randomInterval(i);
@@ -388,6 +398,31 @@ export class RandomState {
       }
     }
     return found;
+  }
+
+  /**
+   * `low + range * next_double()` per element. With (0, 1) this is exactly numpy's
+   * random_sample, since 0 + 1 * u === u for every u in [0, 1).
+   */
+  private uniforms(shape: number[] | null, low: number, range: number): number | NDArray {
+    const mt = this.mt;
+    if (shape === null) return low + range * mt.nextDouble();
+    const data = new Float64Array(shapeSize(shape));
+    for (let i = 0; i < data.length; i++) data[i] = low + range * mt.nextDouble();
+    return new NDArray(data, shape);
+  }
+
+  /** `loc + scale * gauss` per element; the standard case skips the arithmetic, like numpy's randn. */
+  private gaussians(shape: number[] | null, loc: number, scale: number): number | NDArray {
+    const standard = Object.is(loc, 0) && scale === 1;
+    if (shape === null) return standard ? this.nextGauss() : loc + scale * this.nextGauss();
+    const data = new Float64Array(shapeSize(shape));
+    if (standard) {
+      for (let i = 0; i < data.length; i++) data[i] = this.nextGauss();
+    } else {
+      for (let i = 0; i < data.length; i++) data[i] = loc + scale * this.nextGauss();
+    }
+    return new NDArray(data, shape);
   }
 
   private fill(shape: number[] | null, draw: () => number): number | NDArray {
