@@ -2,7 +2,8 @@
 """The numpy half of bench/train.bench.ts: the reference network's training loop in numpy.
 
 Spawned by the TypeScript benchmark; prints one JSON line on stdout:
-{"numpy": version, "seconds": [wall time of each run], "finalCost": cost of the last iteration}.
+{"numpy": version, "seconds": [wall time of each run], "finalCost": cost of the last iteration},
+or with --ops {"numpy": version, "ops": {operation: seconds per call}}.
 The loop is grader/nn/network.ts written in numpy, operation for operation (the same stable
 sigmoid, `(1/m) * x`, `1 - A1 * A1`), on the course's planar data set, so both sides do the
 same work. Edit it together with network.ts.
@@ -62,11 +63,70 @@ def nn_model(X, Y, n_h, num_iterations, learning_rate, seed):
     return cost
 
 
+def op_timings(X, Y, min_seconds):
+    """Seconds per call of each operation of the loop, at the loop's shapes (names as in
+    OPS of train.bench.ts). Operands come from one forward pass of unit-scale parameters."""
+    rs = np.random.RandomState(0)
+    W1, b1, W2, b2 = rs.randn(4, 2), rs.randn(4, 1), rs.randn(1, 4), rs.randn(1, 1)
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+    dZ2 = A2 - Y
+    dZ1 = np.dot(W2.T, dZ2) * (1 - A1 * A1)
+    ops = {
+        "dot(W1, X)": lambda: np.dot(W1, X),
+        "dot(W2, A1)": lambda: np.dot(W2, A1),
+        "dot(dZ2, A1.T)": lambda: np.dot(dZ2, A1.T),
+        "dot(W2.T, dZ2)": lambda: np.dot(W2.T, dZ2),
+        "dot(dZ1, X.T)": lambda: np.dot(dZ1, X.T),
+        "tanh (4,400)": lambda: np.tanh(Z1),
+        "exp (1,400)": lambda: np.exp(Z2),
+        "log (1,400)": lambda: np.log(A2),
+        "abs (1,400)": lambda: np.abs(Z2),
+        "negative (1,400)": lambda: -Z2,
+        "add (4,400)+(4,1)": lambda: Z1 + b1,
+        "add (1,400)+(1,1)": lambda: Z2 + b2,
+        "add (1,400)+(1,400)": lambda: A2 + Z2,
+        "add scalar (1,400)": lambda: 1 + A2,
+        "subtract scalar (1,400)": lambda: 1 - A2,
+        "subtract scalar (4,400)": lambda: 1 - A1,
+        "subtract (1,400)-(1,400)": lambda: A2 - Y,
+        "multiply (1,400)*(1,400)": lambda: A2 * Y,
+        "multiply (4,400)*(4,400)": lambda: A1 * A1,
+        "multiply scalar (4,2)": lambda: 1.2 * W1,
+        "subtract (4,2)-(4,2)": lambda: W1 - W1,
+        "divide scalar/(1,400)": lambda: 1 / A2,
+        "divide (1,400)/(1,400)": lambda: A2 / Z2,
+        "greater_equal (1,400), 0": lambda: Z2 >= 0,
+        "where (1,400)": lambda: np.where(Z2 >= 0, A2, Z2),
+        "sum (1,400)": lambda: np.sum(A2),
+        "sum (4,400) axis 1 keepdims": lambda: np.sum(dZ1, axis=1, keepdims=True),
+    }
+    out = {}
+    for name, op in ops.items():
+        calls, start = 0, time.perf_counter()
+        while True:
+            for _ in range(100):
+                op()
+            calls += 100
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_seconds:
+                break
+        out[name] = elapsed / calls
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--iterations", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--ops", action="store_true", help="time each operation of the loop instead")
     args = parser.parse_args()
+    if args.ops:
+        X, Y = load_planar_dataset()
+        print(json.dumps({"numpy": np.__version__, "ops": op_timings(X, Y, 0.2)}))
+        return
     X, Y = load_planar_dataset()
     seconds = []
     cost = float("nan")
