@@ -98,6 +98,13 @@ function gradient(check: Extract<Check, { check: "gradient" }>, instance: CaseIn
     // Compare values only: a shape slip is reported by the shape check; here it is the numbers.
     gradients[param] = new HostArray(p.shape, g.data);
   }
+  for (const [param, g] of Object.entries(gradients)) {
+    const bad = g.data.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0) {
+      const key = check.gradients[param] ?? param;
+      return failed(messages.notFinite(key, g.data[bad] ?? Number.NaN, g.indexOf(bad), g.data.filter((x) => !Number.isFinite(x)).length));
+    }
+  }
   const result = reference.gradientDifferences(parameters, X, Y, gradients, check.epsilon);
   const perParameter: Record<string, number> = {};
   let worst = "";

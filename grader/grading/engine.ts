@@ -10,8 +10,26 @@ import { generateCall, type ReferenceNetwork } from "./generators";
 import { type Localized, joinLocalized, messages, render } from "./messages";
 import { InputStream } from "./rng";
 import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
-import { fromPlain, type HostValue, toPlain, toShown, atPath } from "./values";
+import { atPath, fromPlain, type HostValue, isRecord, toPlain, toShown } from "./values";
 import { type Locale, type TestResult, VERDICT_VERSION, type Verdict } from "./verdict";
+
+/**
+ * Does a submission's output reproduce a mistake's? Per key of an object output: where the
+ * mistake departs from the reference, the submission must agree with the mistake (at least one
+ * such key); elsewhere it may differ (another mistake). Other outputs: the whole value matches.
+ */
+export function reproducesMistake(actual: HostValue, mistake: HostValue, reference: HostValue): boolean {
+  if (isRecord(actual) && isRecord(mistake) && isRecord(reference)) {
+    let changed = 0;
+    for (const key of Object.keys(reference)) {
+      if (outputsMatch(mistake[key], reference[key])) continue;
+      changed += 1;
+      if (!outputsMatch(actual[key], mistake[key])) return false;
+    }
+    return changed > 0;
+  }
+  return outputsMatch(actual, mistake);
+}
 
 /** Examples draw their random inputs from this fixed seed: their shipped outputs never change. */
 export const EXAMPLE_SEED = 0;
@@ -359,7 +377,7 @@ export class GradingEngine {
         return o !== undefined && ("error" in o || !o.pass);
       });
     const misconceptions =
-      status === "pass" ? [] : await this.matchMistakes(exercise, seed, instances, learnerCalls, failedIndices, locale);
+      status === "pass" ? [] : await this.matchMistakes(exercise, seed, instances, reference.outputs, learnerCalls, failedIndices, locale);
     const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale) : undefined;
 
     return finish({
@@ -384,13 +402,16 @@ export class GradingEngine {
   }
 
   /**
-   * A known mistake is named when, on every call the submission got wrong, it produced the same
-   * output (allclose) or threw the same message; and it did so on at least one call.
+   * A known mistake is named when, on every call the submission got wrong, the submission
+   * reproduces what the mistake changes: for an object output, every key where the mistake's
+   * output differs from the reference's is allclose to the mistake's (so two mistakes at once are
+   * both named); otherwise the whole output matches, or the same error was thrown.
    */
   private async matchMistakes(
     exercise: LoadedExercise,
     seed: number,
     instances: readonly CaseInstance[],
+    expected: readonly HostValue[],
     learnerCalls: readonly CallOutcome[],
     failed: readonly number[],
     locale: Locale,
@@ -409,9 +430,10 @@ export class GradingEngine {
         const mine = learnerCalls[i];
         const theirs = calls[i];
         if (!mine || !theirs) return false;
-        if (mine.ok && theirs.ok) return outputsMatch(fromPlain(mine.value), fromPlain(theirs.value));
-        if (!mine.ok && !theirs.ok) return mine.error.kind === theirs.error.kind && mine.error.message === theirs.error.message;
-        return false;
+        if (!mine.ok || !theirs.ok) {
+          return !mine.ok && !theirs.ok && mine.error.kind === theirs.error.kind && mine.error.message === theirs.error.message;
+        }
+        return reproducesMistake(fromPlain(mine.value), fromPlain(theirs.value), expected[i]);
       });
       if (matches) found.push({ id: mistake.id, message: render(mistake.message, locale) });
     }
