@@ -1,0 +1,214 @@
+// The grader's public API: grade a submission, list exercises, and show an exercise to a
+// learner's browser. Everything else in grader/ is internal. The app (lib/server) and the CLI
+// import from here only. Edit when the public API changes (and docs/architecture.md with it).
+import { z } from "zod";
+import { ExerciseLoadError, type LoadedExercise, DEFAULT_EXERCISES_DIR, listExerciseIds, loadExercise } from "./exercise/load";
+import { GradingEngine, buildInstances, EXAMPLE_SEED } from "./grading/engine";
+import { referenceNetwork } from "./grading/reference-network";
+import type { SandboxPort } from "./grading/sandbox-port";
+import { toShown } from "./grading/values";
+import { Locale, type Verdict } from "./grading/verdict";
+
+export { Verdict, TestResult, VERDICT_VERSION, Locale } from "./grading/verdict";
+export type { SandboxPort } from "./grading/sandbox-port";
+export { ExerciseLoadError } from "./exercise/load";
+
+export const GradeSubmissionInput = z
+  .object({
+    exerciseId: z.string().min(1).max(100),
+    code: z.string(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    locale: Locale.default("en"),
+  })
+  .strict();
+export type GradeSubmissionInput = z.input<typeof GradeSubmissionInput>;
+
+export interface PublicExample {
+  readonly name: string;
+  readonly title?: string;
+  /** Argument name → value (arrays as { shape, values }). */
+  readonly args: Record<string, unknown>;
+  /** The reference solution's output on these arguments. */
+  readonly expected: unknown;
+}
+
+/** Everything a learner's browser may see. Never the solution, hidden tests or mistakes. */
+export interface PublicExercise {
+  readonly id: string;
+  readonly version: string;
+  readonly section: string;
+  readonly order: number;
+  readonly title: string;
+  readonly statement: string;
+  readonly entry: string;
+  readonly params: readonly string[];
+  readonly signature: string;
+  readonly starter: string;
+  readonly hints: readonly string[];
+  readonly examples: readonly PublicExample[];
+  readonly visibleSolutionAfterAttempts: number | null;
+}
+
+export interface ExerciseSummary {
+  readonly id: string;
+  readonly version: string;
+  readonly section: string;
+  readonly order: number;
+  readonly title: { readonly ko: string; readonly en: string };
+}
+
+export interface GraderOptions {
+  /** Where the exercise folders are; defaults to the repository's exercises/. */
+  readonly exercisesDir?: string;
+  /** The sandbox to run code in; defaults to the shared worker pool of grader/sandbox. */
+  readonly sandbox?: SandboxPort;
+}
+
+export interface Grader {
+  gradeSubmission(input: GradeSubmissionInput): Promise<Verdict>;
+  getPublicExercise(id: string, locale: Locale): Promise<PublicExercise>;
+  listExercises(): ExerciseSummary[];
+  /** The loaded exercise (for `lab check` and the app's solution reveal); throws ExerciseLoadError. */
+  loadExercise(id: string): LoadedExercise;
+  /** Runs a module's top level in the sandbox and returns its console output (`lab run`). */
+  runModule(source: string, filename: string): Promise<{ stdout: string; error?: { kind: string; message: string; line?: number; column?: number } }>;
+  /** Stops the sandbox workers this grader started (the shared pool stays up). */
+  close(): Promise<void>;
+  readonly engine: GradingEngine;
+  readonly exercisesDir: string;
+}
+
+export function createGrader(options: GraderOptions = {}): Grader {
+  const root = options.exercisesDir ?? DEFAULT_EXERCISES_DIR;
+  let sandbox = options.sandbox;
+  const port: SandboxPort = {
+    transpile: async (source, filename) => (await resolveSandbox()).transpile(source, filename),
+    run: async (job) => (await resolveSandbox()).run(job),
+  };
+  async function resolveSandbox(): Promise<SandboxPort> {
+    if (sandbox) return sandbox;
+    // Loaded on first use: listing exercises or showing one must not fork workers.
+    const { sharedSandbox } = await import("./grading/sandbox-adapter");
+    const shared = sharedSandbox();
+    sandbox = shared;
+    return shared;
+  }
+  const engine = new GradingEngine({ sandbox: port, reference: referenceNetwork });
+  // Exercises are re-read when their folder changes: the version hash is cheap next to grading.
+  const load = (id: string): LoadedExercise => loadExercise(id, root);
+
+  return {
+    engine,
+    exercisesDir: root,
+    loadExercise: load,
+    async runModule(source, filename) {
+      const compiled = await port.transpile(source, filename);
+      if (!compiled.ok) {
+        return {
+          stdout: "",
+          error: {
+            kind: "compile",
+            message: compiled.message,
+            ...(compiled.line === undefined ? {} : { line: compiled.line }),
+            ...(compiled.column === undefined ? {} : { column: compiled.column }),
+          },
+        };
+      }
+      const limits = { timeoutMs: 5_000, memoryMb: 128, stdoutBytes: 100_000 };
+      const out = await port.run({ code: compiled.code, filename, exportName: "", calls: [], limits });
+      if (out.kind === "grader-error") return { stdout: "", error: { kind: "grader", message: out.message } };
+      const failed = out.calls.find((c) => !c.ok);
+      return { stdout: out.stdout, ...(failed && !failed.ok ? { error: failed.error } : {}) };
+    },
+    async close() {
+      if (!options.sandbox && sandbox) {
+        const { closeSharedSandbox } = await import("./grading/sandbox-adapter");
+        await closeSharedSandbox();
+        sandbox = undefined;
+      }
+    },
+    async gradeSubmission(input) {
+      const parsed = GradeSubmissionInput.parse(input);
+      const seed = parsed.seed ?? Math.floor(Math.random() * 2 ** 31);
+      let exercise: LoadedExercise;
+      try {
+        exercise = load(parsed.exerciseId);
+      } catch (error) {
+        if (error instanceof ExerciseLoadError && error.problems[0] === "no such exercise") throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        return {
+          version: 1,
+          exercise: parsed.exerciseId,
+          exerciseVersion: "unknown",
+          seed,
+          status: "error",
+          score: 0,
+          tests: [],
+          misconceptions: [],
+          stdout: "",
+          durationMs: 0,
+          error: { kind: "grader", message },
+          graderError: true,
+        };
+      }
+      return engine.grade({ exercise, code: parsed.code, seed, locale: parsed.locale });
+    },
+    async getPublicExercise(id, locale) {
+      const exercise = load(id);
+      const spec = exercise.spec;
+      const instances = buildInstances(spec, EXAMPLE_SEED, referenceNetwork, "examples");
+      const { outputs } = await engine.referenceOutputs(exercise, "examples", instances);
+      return {
+        id: spec.id,
+        version: exercise.version,
+        section: spec.section,
+        order: spec.order,
+        title: spec.title[locale],
+        statement: exercise.statement[locale],
+        entry: spec.entry,
+        params: spec.params,
+        signature: spec.signature,
+        starter: exercise.starter,
+        hints: spec.hints.map((h) => h[locale]),
+        examples: instances.map((instance, i) => ({
+          name: instance.name,
+          ...(instance.title ? { title: instance.title[locale] } : {}),
+          args: Object.fromEntries([...instance.named].map(([k, v]) => [k, toShown(v)])),
+          expected: toShown(outputs[i]),
+        })),
+        visibleSolutionAfterAttempts: spec.visibleSolutionAfterAttempts,
+      };
+    },
+    listExercises() {
+      return listExerciseIds(root).flatMap((id) => {
+        try {
+          const exercise = load(id);
+          const { spec } = exercise;
+          return [{ id, version: exercise.version, section: spec.section, order: spec.order, title: spec.title }];
+        } catch {
+          // A broken exercise is reported by `lab check`, not by hiding every other exercise.
+          return [];
+        }
+      });
+    },
+  };
+}
+
+let defaultGrader: Grader | null = null;
+function grader(): Grader {
+  defaultGrader ??= createGrader();
+  return defaultGrader;
+}
+
+/** Grades one submission with the shared sandbox pool. Never throws for learner errors. */
+export function gradeSubmission(input: GradeSubmissionInput): Promise<Verdict> {
+  return grader().gradeSubmission(input);
+}
+
+export function getPublicExercise(id: string, locale: Locale): Promise<PublicExercise> {
+  return grader().getPublicExercise(id, locale);
+}
+
+export function listExercises(): ExerciseSummary[] {
+  return grader().listExercises();
+}
