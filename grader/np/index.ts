@@ -5,13 +5,28 @@
 // one-line JSDoc: it becomes the Monaco hover text via np.d.ts).
 import { ValueError } from "./errors";
 import {
+  absKernel,
   addKernel,
   binaryKernel,
   broadcastTo,
   divideKernel,
+  equalKernel,
+  expKernel,
+  greaterEqualKernel,
+  greaterKernel,
+  lessEqualKernel,
+  lessKernel,
+  logKernel,
   mapKernel,
+  maximumKernel,
+  minimumKernel,
   multiplyKernel,
+  negativeKernel,
+  notEqualKernel,
+  sqrtKernel,
+  squareKernel,
   subtractKernel,
+  tanhKernel,
   type BinaryFn,
 } from "./kernels/elementwise";
 import { dotKernel, matmulKernel, transposeKernel } from "./kernels/linalg";
@@ -320,8 +335,10 @@ export function hstack(tup: readonly ArrayInput[]): NDArray {
 
 // ---------------------------------------------------------------- elementwise
 
-function unary(x: ArrayInput, f: (v: number) => number): number | NDArray {
-  return typeof x === "number" ? f(x) : fromTensor(mapKernel(asNDArray(x), f));
+function unary(x: ArrayInput, f: (v: number) => number, kernel?: (a: Tensor) => Tensor): number | NDArray {
+  if (typeof x === "number") return f(x);
+  const a = asNDArray(x);
+  return fromTensor(kernel ? kernel(a) : mapKernel(a, f));
 }
 
 function binary(x1: ArrayInput, x2: ArrayInput, f: BinaryFn, kernel: (a: Tensor, b: Tensor) => Tensor): number | NDArray {
@@ -371,8 +388,6 @@ export function power(x1: ArrayInput, x2: ArrayInput): number | NDArray {
 // numpy's maximum/minimum propagate NaN and keep the first operand on ties.
 const maxScalar: BinaryFn = (a, b) => (a >= b || a !== a ? a : b);
 const minScalar: BinaryFn = (a, b) => (a <= b || a !== a ? a : b);
-const maximumKernel = binaryKernel(maxScalar);
-const minimumKernel = binaryKernel(minScalar);
 
 /** Elementwise maximum (NaN wins). */
 export function maximum(x1: number, x2: number): number;
@@ -403,14 +418,14 @@ export function clip(a: ArrayInput, a_min: ArrayInput | null, a_max: ArrayInput 
 export function negative(x: number): number;
 export function negative(x: ArrayInput): NDArray;
 export function negative(x: ArrayInput): number | NDArray {
-  return unary(x, (v) => -v);
+  return unary(x, (v) => -v, negativeKernel);
 }
 
 /** e to the power x, elementwise (overflows to inf like numpy). */
 export function exp(x: number): number;
 export function exp(x: ArrayInput): NDArray;
 export function exp(x: ArrayInput): number | NDArray {
-  return unary(x, Math.exp);
+  return unary(x, Math.exp, expKernel);
 }
 
 /** exp(x) - 1, accurate for small x. */
@@ -424,7 +439,7 @@ export function expm1(x: ArrayInput): number | NDArray {
 export function log(x: number): number;
 export function log(x: ArrayInput): NDArray;
 export function log(x: ArrayInput): number | NDArray {
-  return unary(x, Math.log);
+  return unary(x, Math.log, logKernel);
 }
 
 /** log(1 + x), accurate for small x. */
@@ -452,21 +467,21 @@ export function log10(x: ArrayInput): number | NDArray {
 export function sqrt(x: number): number;
 export function sqrt(x: ArrayInput): NDArray;
 export function sqrt(x: ArrayInput): number | NDArray {
-  return unary(x, Math.sqrt);
+  return unary(x, Math.sqrt, sqrtKernel);
 }
 
 /** x * x, elementwise. */
 export function square(x: number): number;
 export function square(x: ArrayInput): NDArray;
 export function square(x: ArrayInput): number | NDArray {
-  return unary(x, (v) => v * v);
+  return unary(x, (v) => v * v, squareKernel);
 }
 
 /** Absolute value, elementwise. */
 export function abs(x: number): number;
 export function abs(x: ArrayInput): NDArray;
 export function abs(x: ArrayInput): number | NDArray {
-  return unary(x, Math.abs);
+  return unary(x, Math.abs, absKernel);
 }
 
 /** Same as abs. */
@@ -483,7 +498,7 @@ export function sign(x: ArrayInput): number | NDArray {
 export function tanh(x: number): number;
 export function tanh(x: ArrayInput): NDArray;
 export function tanh(x: ArrayInput): number | NDArray {
-  return unary(x, Math.tanh);
+  return unary(x, Math.tanh, tanhKernel);
 }
 
 /** Sine (radians), elementwise. */
@@ -565,12 +580,6 @@ function compare(x1: ArrayInput, x2: ArrayInput, f: (a: number, b: number) => bo
   return fromTensor(kernel(asNDArray(x1), asNDArray(x2)));
 }
 
-const greaterKernel = binaryKernel((a, b) => (a > b ? 1 : 0));
-const greaterEqualKernel = binaryKernel((a, b) => (a >= b ? 1 : 0));
-const lessKernel = binaryKernel((a, b) => (a < b ? 1 : 0));
-const lessEqualKernel = binaryKernel((a, b) => (a <= b ? 1 : 0));
-const equalKernel = binaryKernel((a, b) => (a === b ? 1 : 0));
-const notEqualKernel = binaryKernel((a, b) => (a !== b ? 1 : 0));
 
 /** x1 > x2 elementwise, as 1 and 0 (a boolean for two numbers). */
 export function greater(x1: number, x2: number): boolean;
@@ -688,6 +697,20 @@ export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDAr
   const a = asNDArray(x);
   const b = asNDArray(y);
   const shape = broadcastShapes(c.shape, a.shape, b.shape);
+  const size = shapeSize(shape);
+  // Fast path: every operand already has the output's size or is a single value (no copies).
+  const direct = (t: NDArray): boolean => t.size === size || t.size === 1;
+  if (direct(c) && direct(a) && direct(b)) {
+    const cd = c.data;
+    const ad = a.data;
+    const bd = b.data;
+    const cs = cd.length === 1 ? 0 : 1;
+    const as = ad.length === 1 ? 0 : 1;
+    const bs = bd.length === 1 ? 0 : 1;
+    const out = new Float64Array(size);
+    for (let i = 0; i < size; i++) out[i] = cd[i * cs] !== 0 ? ad[i * as]! : bd[i * bs]!;
+    return new NDArray(out, shape);
+  }
   const cb = broadcastTo(c, shape).data;
   const ab = broadcastTo(a, shape).data;
   const bb = broadcastTo(b, shape).data;

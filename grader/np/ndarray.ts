@@ -43,7 +43,8 @@ export class NDArray {
       throw new ValueError(`cannot reshape array of size ${data.length} into shape ${formatShape(shape)}`);
     }
     this.data = data;
-    this.shape = Object.freeze(shape.slice());
+    // A copy, so later changes to the caller's list cannot reshape the array.
+    this.shape = shape.slice();
   }
 
   /** Number of dimensions. */

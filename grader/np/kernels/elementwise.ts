@@ -57,6 +57,42 @@ const divRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
 // Copies the first operand; adding zeros instead would turn -0 into +0.
 const copyFirstRun = genericRun((x) => x);
 
+// Comparisons and the other frequent binary ufuncs get their own runs too (one loop with
+// steps; a separate function literal each, so every call site stays monomorphic).
+const greaterRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) out[o + k] = a[ai + k * as]! > b[bi + k * bs]! ? 1 : 0;
+};
+const greaterEqualRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) out[o + k] = a[ai + k * as]! >= b[bi + k * bs]! ? 1 : 0;
+};
+const lessRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) out[o + k] = a[ai + k * as]! < b[bi + k * bs]! ? 1 : 0;
+};
+const lessEqualRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) out[o + k] = a[ai + k * as]! <= b[bi + k * bs]! ? 1 : 0;
+};
+const equalRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) out[o + k] = a[ai + k * as]! === b[bi + k * bs]! ? 1 : 0;
+};
+const notEqualRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) out[o + k] = a[ai + k * as]! !== b[bi + k * bs]! ? 1 : 0;
+};
+// numpy's maximum/minimum propagate NaN and keep the first operand on ties (-0 vs 0).
+const maximumRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) {
+    const x = a[ai + k * as]!;
+    const y = b[bi + k * bs]!;
+    out[o + k] = x >= y || x !== x ? x : y;
+  }
+};
+const minimumRun: Run = (out, o, a, ai, as, b, bi, bs, n) => {
+  for (let k = 0; k < n; k++) {
+    const x = a[ai + k * as]!;
+    const y = b[bi + k * bs]!;
+    out[o + k] = x <= y || x !== x ? x : y;
+  }
+};
+
 function genericRun(f: BinaryFn): Run {
   return (out, o, a, ai, as, b, bi, bs, n) => {
     for (let k = 0; k < n; k++) out[o + k] = f(a[ai + k * as]!, b[bi + k * bs]!);
@@ -146,10 +182,70 @@ export const subtractKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(
 export const multiplyKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, mulRun);
 export const divideKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, divRun);
 
+export const greaterKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, greaterRun);
+export const greaterEqualKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, greaterEqualRun);
+export const lessKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, lessRun);
+export const lessEqualKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, lessEqualRun);
+export const equalKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, equalRun);
+export const notEqualKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, notEqualRun);
+export const maximumKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, maximumRun);
+export const minimumKernel = (a: Tensor, b: Tensor): Tensor => broadcastBinary(a, b, minimumRun);
+
 /** Any other binary ufunc; f is called once per output element. */
 export function binaryKernel(f: BinaryFn): (a: Tensor, b: Tensor) => Tensor {
   const run = genericRun(f);
   return (a, b) => broadcastBinary(a, b, run);
+}
+
+// The unary ufuncs of a forward/backward pass, each its own loop so Math.* is called
+// directly rather than through a shared (megamorphic) callback.
+export function expKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = Math.exp(src[i]!);
+  return { data: out, shape: a.shape.slice() };
+}
+
+export function tanhKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = Math.tanh(src[i]!);
+  return { data: out, shape: a.shape.slice() };
+}
+
+export function logKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = Math.log(src[i]!);
+  return { data: out, shape: a.shape.slice() };
+}
+
+export function negativeKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = -src[i]!;
+  return { data: out, shape: a.shape.slice() };
+}
+
+export function absKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = Math.abs(src[i]!);
+  return { data: out, shape: a.shape.slice() };
+}
+
+export function squareKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = src[i]! * src[i]!;
+  return { data: out, shape: a.shape.slice() };
+}
+
+export function sqrtKernel(a: Tensor): Tensor {
+  const src = a.data;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = Math.sqrt(src[i]!);
+  return { data: out, shape: a.shape.slice() };
 }
 
 /** Elementwise map into a fresh array. */
