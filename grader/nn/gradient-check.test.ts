@@ -171,7 +171,9 @@ describe("gradientCheck reports", () => {
     const nan = np.array(exact.dA);
     nan.data[2] = NaN;
     expect(() => gradientCheck(costOf, params, { dA: nan, db: exact.db })).toThrow("dA[0, 2] is NaN, not a finite number");
-    expect(() => gradientCheck(() => Infinity, params, exact)).toThrow(GradientCheckError);
+    expect(() => gradientCheck(() => Infinity, params, exact)).toThrow(
+      new GradientCheckError("the cost is Infinity when A[0, 0] is moved by ±epsilon"),
+    );
   });
 });
 

@@ -42,11 +42,15 @@ export class GradientCheckError extends Error {
  * argument cannot disturb the next evaluation.
  */
 export function numericalGradient(J: (theta: NDArray) => number, theta: NDArray, epsilon = DEFAULT_EPSILON): NDArray {
+  return namedNumericalGradient(J, theta, epsilon, "theta");
+}
+
+function namedNumericalGradient(J: (theta: NDArray) => number, theta: NDArray, epsilon: number, name: string): NDArray {
   const gradapprox = np.zeros(theta.shape);
   for (let i = 0; i < theta.size; i++) {
-    const plus = perturbed(theta, i, epsilon);
-    const minus = perturbed(theta, i, -epsilon);
-    gradapprox.data[i] = (finiteCost(J(plus), "theta", theta, i) - finiteCost(J(minus), "theta", theta, i)) / (2 * epsilon);
+    const plus = finiteCost(J(perturbed(theta, i, epsilon)), name, theta, i);
+    const minus = finiteCost(J(perturbed(theta, i, -epsilon)), name, theta, i);
+    gradapprox.data[i] = (plus - minus) / (2 * epsilon);
   }
   return gradapprox;
 }
@@ -85,7 +89,7 @@ export function gradientCheck<P extends Record<string, NDArray>>(
     if (grad === undefined) throw new GradientCheckError(`no gradient for parameter ${name} (expected d${name})`);
     assertUsableGradient(gradName, grad, name, value);
     const costAt = (moved: NDArray): number => costOf({ ...params, [name]: moved });
-    const numerical = numericalGradient(costAt, value, epsilon);
+    const numerical = namedNumericalGradient(costAt, value, epsilon, name);
     perParameter[gradName] = compare(value.shape, grad.data, numerical.data);
     allAnalytic.push(...grad.data);
     allNumerical.push(...numerical.data);
