@@ -214,6 +214,26 @@ def interleaved():
     return per_seed("interleaved", body)
 
 
+def broadcast():
+    """Array parameters: they broadcast, and the output is drawn in row-major order."""
+
+    def body(r):
+        r.normal([0.0, 10.0, 100.0], 1.0)
+        r.normal([0.0, 10.0, 100.0], 1.0, [2, 3])
+        r.normal(0.0, [[1.0], [2.0]], [2, 3])
+        r.normal([1.0, 2.0], [[0.5], [1.5], [2.5]])
+        r.randn(1)
+        r.uniform([0.0, 5.0], 10.0, [2, 2])
+        r.uniform(-1.0, [[1.0, 2.0, 3.0]])
+        r.uniform([[0.0], [1.0]], [2.0, 3.0, 4.0])
+        r.randint([0, 10], [5, 20])
+        r.randint([1, 10, 100, 1000], size=[3, 4])
+        r.randint([[-5], [0]], [5, 2**33, 7])  # 32-bit and 64-bit draws mixed
+        r.randint([3, 3], [4, 5], 2)  # a one-value range between two draws
+
+    return per_seed("broadcast", body)
+
+
 def choice():
     def body(r):
         r.choice(5)
@@ -323,6 +343,7 @@ def main():
         "shuffle": shuffle,
         "interleaved": interleaved,
         "choice": choice,
+        "broadcast": broadcast,
     }
     (OUT_DIR / "glibc-log.json").write_text(json.dumps(glibc_log(), separators=(",", ":")) + "\n")
     for name, build in files.items():

@@ -2,8 +2,10 @@
 // keyword object (`randint(0, 10, { size: 3 })`), and numpy's own conversions of sizes
 // and integers with numpy's own error messages, so a learner who reads the error sees
 // what numpy would have said. Edit this when a np.random function gains a parameter.
-import { asNDArray, NDArray, type ArrayInput } from "../ndarray";
 import { ValueError } from "../errors";
+import { broadcastTo } from "../kernels/elementwise";
+import { broadcastShapes, formatTuple, sameShape } from "../kernels/shape";
+import { asNDArray, NDArray, type ArrayInput } from "../ndarray";
 
 /** numpy's `size`: one length or a shape; `null`/`undefined` mean "return a scalar". */
 export type Size = number | readonly number[];
@@ -76,13 +78,63 @@ export function toShape(size: unknown): number[] | null {
   return toDimensions([size]);
 }
 
-/** numpy's `float(x)` for a scalar distribution parameter. */
-export function toFloat(name: string, value: unknown, fallback: number): number {
+/** A distribution parameter: a number, or an array broadcast against the others. */
+export type Parameter = number | NDArray;
+
+/** numpy's reading of a parameter: numbers and 0-d arrays are scalars, the rest arrays. */
+export function toParameter(value: unknown, fallback: number): Parameter {
   if (value === undefined || value === null) return fallback;
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof NDArray && value.data.length === 1) return value.data[0] ?? Number.NaN;
-  throw new TypeError(`${name} must be a number, got '${pythonTypeName(value)}' (np.random supports scalar ${name} only)`);
+  const array = toNDArray(value);
+  return array.shape.length === 0 ? (array.data[0] ?? Number.NaN) : array;
+}
+
+export function shapeOf(parameter: Parameter): readonly number[] {
+  return typeof parameter === "number" ? [] : parameter.shape;
+}
+
+/**
+ * The output shape of a draw with array parameters, like numpy's multi-iterator over
+ * (output, ...parameters): `size` when given (the parameters must broadcast to it),
+ * otherwise the parameters' broadcast shape. Errors are numpy's.
+ */
+export function broadcastOutputShape(size: number[] | null, parameters: readonly Parameter[]): number[] {
+  const shapes = [...(size === null ? [] : [size]), ...parameters.map(shapeOf)];
+  for (let k = 1; k < shapes.length; k++) {
+    for (let j = 0; j < k; j++) {
+      const a = shapes[j] ?? [];
+      const b = shapes[k] ?? [];
+      if (!broadcastable(a, b)) {
+        throw new ValueError(
+          `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${j} with shape ${formatTuple(a)} and arg ${k} with shape ${formatTuple(b)}.`,
+        );
+      }
+    }
+  }
+  const full = broadcastShapes(...shapes);
+  if (size !== null && !sameShape(full, size)) {
+    throw new ValueError(
+      `Output size ${formatTuple(size)} is not compatible with broadcast dimensions of inputs ${formatTuple(full)}.`,
+    );
+  }
+  return full;
+}
+
+function broadcastable(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 1; i <= Math.min(a.length, b.length); i++) {
+    const da = a[a.length - i] ?? 1;
+    const db = b[b.length - i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) return false;
+  }
+  return true;
+}
+
+/** A parameter's values repeated over `shape` in row-major order (shape must be its broadcast). */
+export function spread(parameter: Parameter, shape: readonly number[]): Float64Array {
+  if (typeof parameter === "number") return new Float64Array(shapeSize(shape)).fill(parameter);
+  if (sameShape(parameter.shape, shape)) return parameter.data;
+  return broadcastTo(parameter, shape).data;
 }
 
 export function shapeSize(shape: readonly number[]): number {

@@ -110,6 +110,26 @@ describe("np.random global functions", () => {
     expect(() => random.permutation(2.5)).toThrow("x must be an integer or at least 1-dimensional");
   });
 
+  it("broadcast array parameters and report shape conflicts like numpy", () => {
+    random.seed(0);
+    const perLoc = random.normal([0, 10, 100], 1);
+    expect(perLoc).toBeInstanceOf(NDArray);
+    expect(values(perLoc)).toHaveLength(3);
+    expect(random.uniform(0, [[1], [2]], { size: [2, 3] }).shape).toEqual([2, 3]);
+    expect(typeof random.normal(new NDArray(Float64Array.of(5), []), 1)).toBe("number");
+    expect(() => random.normal([0, 1], [1, 2, 3])).toThrow(
+      new ValueError(
+        "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 1 with shape (3,).",
+      ),
+    );
+    expect(() => random.normal([[0], [1]], 1, 3)).toThrow(
+      new ValueError("Output size (3,) is not compatible with broadcast dimensions of inputs (2, 3)."),
+    );
+    expect(() => random.normal([0, 1], [1, -1])).toThrow(new ValueError("scale < 0"));
+    expect(() => random.randint([0, 10], [5, 10])).toThrow(new ValueError("low >= high"));
+    expect(() => random.randint([0, 0], [0, 4])).toThrow(new ValueError("high <= 0"));
+  });
+
   it("shuffle in place and return nothing; permutation copies", () => {
     random.seed(3);
     const x = new NDArray(Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), [10]);

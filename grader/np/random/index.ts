@@ -16,6 +16,7 @@ export type {
   Seed,
   SizeOptions,
   UniformOptions,
+  WithSize,
 } from "./random-state";
 export type { Size } from "./arguments";
 

@@ -8,13 +8,14 @@ import { loadFixture, type FixtureArray, type FixtureStep } from "./fixtures/loa
 import { RandomState } from "./random-state";
 
 const size = z.union([z.number().int(), z.array(z.number().int())]).nullable();
-const nested: z.ZodType<number | unknown[]> = z.union([z.number(), z.array(z.lazy(() => nested))]);
+type Nested = number | Nested[];
+const nested: z.ZodType<Nested> = z.union([z.number(), z.array(z.lazy(() => nested))]);
 const argsOf = {
   seed: z.tuple([z.number().int()]),
   dims: z.array(z.number().int()),
   size: z.tuple([size]),
-  twoFloats: z.tuple([z.number(), z.number(), size]),
-  randint: z.tuple([z.number(), z.number().nullable(), size]),
+  twoFloats: z.tuple([nested, nested, size]),
+  randint: z.tuple([nested, nested.nullable(), size]),
   shuffle: z.tuple([z.array(z.number().int())]),
   permutation: z.tuple([nested]),
   choice: z.tuple([z.union([z.number(), z.array(z.number())]), size, z.boolean(), z.array(z.number()).nullable()]),
@@ -104,7 +105,7 @@ function expectSameOutput(actual: number | NDArray | null, expected: number | Fi
   }
 }
 
-const families = ["rand", "randn", "normal", "uniform", "randint", "shuffle", "interleaved", "choice"];
+const families = ["rand", "randn", "normal", "uniform", "randint", "shuffle", "interleaved", "choice", "broadcast"];
 
 for (const family of families) {
   describe(`RandomState matches numpy: ${family}`, () => {

@@ -5,13 +5,18 @@
 // grader can replay numpy-made reference data. Every method is checked against numpy
 // output in random-state.test.ts (fixtures from scripts/golden/random_fixtures.py).
 // Edit this only to follow numpy; a change that alters one draw breaks every fixture.
-import { NDArray } from "../ndarray";
 import { IndexError, ValueError } from "../errors";
+import { broadcastShapes } from "../kernels/shape";
+import { NDArray, type ArrayInput } from "../ndarray";
 import {
   bindArguments,
   shapeSize,
   toDimensions,
-  toFloat,
+  toParameter,
+  shapeOf,
+  spread,
+  broadcastOutputShape,
+  type Parameter,
   toNDArray,
   toShape,
   type Size,
@@ -27,21 +32,21 @@ export type Population = number | readonly number[] | NDArray;
 
 /** `randint(low, high, size, dtype)` as a keyword object. */
 export interface RandintOptions {
-  low?: number;
-  high?: number | null;
+  low?: ArrayInput;
+  high?: ArrayInput | null;
   size?: Size | null;
   dtype?: "int" | "int64" | "int32";
 }
 
 export interface NormalOptions {
-  loc?: number;
-  scale?: number;
+  loc?: ArrayInput;
+  scale?: ArrayInput;
   size?: Size | null;
 }
 
 export interface UniformOptions {
-  low?: number;
-  high?: number;
+  low?: ArrayInput;
+  high?: ArrayInput;
   size?: Size | null;
 }
 
@@ -53,6 +58,11 @@ export interface ChoiceOptions {
 
 export interface SizeOptions {
   size?: Size | null;
+}
+
+/** Keyword arguments that set `size`, which makes the result an array. */
+export interface WithSize {
+  size: Size;
 }
 
 /** Python raises OverflowError where numpy cannot represent a bound. */
@@ -101,16 +111,18 @@ export class RandomState {
   }
 
   /** Uniform floats in [0, 1). */
-  random_sample(size?: null): number;
-  random_sample(size: Size | SizeOptions): NDArray;
+  random_sample(size?: null | { size?: null }): number;
+  random_sample(size: Size | WithSize): NDArray;
+  random_sample(size?: Size | SizeOptions | null): number | NDArray;
   random_sample(...args: unknown[]): number | NDArray {
     const [size] = bindArguments("random_sample", ["size"], args);
     return this.uniforms(toShape(size), 0, 1);
   }
 
   /** Alias of `random_sample`, as in numpy. */
-  random(size?: null): number;
-  random(size: Size | SizeOptions): NDArray;
+  random(size?: null | { size?: null }): number;
+  random(size: Size | WithSize): NDArray;
+  random(size?: Size | SizeOptions | null): number | NDArray;
   random(...args: unknown[]): number | NDArray {
     const [size] = bindArguments("random", ["size"], args);
     return this.uniforms(toShape(size), 0, 1);
@@ -137,53 +149,97 @@ export class RandomState {
   }
 
   /** Standard normal floats; `size` like numpy (a number or a shape). */
-  standard_normal(size?: null): number;
-  standard_normal(size: Size | SizeOptions): NDArray;
+  standard_normal(size?: null | { size?: null }): number;
+  standard_normal(size: Size | WithSize): NDArray;
+  standard_normal(size?: Size | SizeOptions | null): number | NDArray;
   standard_normal(...args: unknown[]): number | NDArray {
     const [size] = bindArguments("standard_normal", ["size"], args);
     return this.gaussians(toShape(size), 0, 1);
   }
 
-  /** Normal floats `loc + scale * gauss` (numpy's `legacy_normal`). */
+  /**
+   * Normal floats `loc + scale * gauss` (numpy's `legacy_normal`). `loc` and `scale` may
+   * be arrays: they broadcast, and the output (of shape `size` or their broadcast shape)
+   * is drawn in row-major order, as numpy does.
+   */
   normal(loc?: number, scale?: number, size?: null): number;
-  normal(loc: number | undefined, scale: number | undefined, size: Size | SizeOptions): NDArray;
-  normal(options: NormalOptions): number | NDArray;
-  normal(loc: number, options: NormalOptions): number | NDArray;
-  normal(loc: number, scale: number, options: NormalOptions): number | NDArray;
+  normal(loc: ArrayInput | undefined, scale: ArrayInput | undefined, size: Size | WithSize): NDArray;
+  normal(options: NormalOptions & WithSize): NDArray;
+  normal(loc: ArrayInput, options: NormalOptions & WithSize): NDArray;
+  normal(
+    loc?: ArrayInput | NormalOptions,
+    scale?: ArrayInput | NormalOptions,
+    size?: Size | SizeOptions | null,
+  ): number | NDArray;
   normal(...args: unknown[]): number | NDArray {
     const [locArg, scaleArg, size] = bindArguments("normal", ["loc", "scale", "size"], args);
-    const loc = toFloat("loc", locArg, 0);
-    const scale = toFloat("scale", scaleArg, 1);
+    const loc = toParameter(locArg, 0);
+    const scale = toParameter(scaleArg, 1);
     // numpy's CONS_NON_NEGATIVE tests the sign bit, so -0.0 is refused and NaN passes.
-    if (!Number.isNaN(scale) && (scale < 0 || Object.is(scale, -0))) throw new ValueError("scale < 0");
-    return this.gaussians(toShape(size), loc, scale);
+    const negative = (v: number) => !Number.isNaN(v) && (v < 0 || Object.is(v, -0));
+    if (typeof scale === "number" ? negative(scale) : scale.data.some(negative)) throw new ValueError("scale < 0");
+    const shape = toShape(size);
+    if (typeof loc === "number" && typeof scale === "number") return this.gaussians(shape, loc, scale);
+    const out = broadcastOutputShape(shape, [loc, scale]);
+    const locs = spread(loc, out);
+    const scales = spread(scale, out);
+    const data = new Float64Array(locs.length);
+    for (let i = 0; i < data.length; i++) data[i] = (locs[i] ?? 0) + (scales[i] ?? 0) * this.nextGauss();
+    return new NDArray(data, out);
   }
 
-  /** Uniform floats `low + (high - low) * random_sample()`; high < low is allowed. */
+  /**
+   * Uniform floats `low + (high - low) * random_sample()`; high < low is allowed, and
+   * rounding can return `high` itself, as in numpy. `low` and `high` may be arrays.
+   */
   uniform(low?: number, high?: number, size?: null): number;
-  uniform(low: number | undefined, high: number | undefined, size: Size | SizeOptions): NDArray;
-  uniform(options: UniformOptions): number | NDArray;
-  uniform(low: number, options: UniformOptions): number | NDArray;
-  uniform(low: number, high: number, options: UniformOptions): number | NDArray;
+  uniform(low: ArrayInput | undefined, high: ArrayInput | undefined, size: Size | WithSize): NDArray;
+  uniform(options: UniformOptions & WithSize): NDArray;
+  uniform(low: ArrayInput, options: UniformOptions & WithSize): NDArray;
+  uniform(
+    low?: ArrayInput | UniformOptions,
+    high?: ArrayInput | UniformOptions,
+    size?: Size | SizeOptions | null,
+  ): number | NDArray;
   uniform(...args: unknown[]): number | NDArray {
     const [lowArg, highArg, size] = bindArguments("uniform", ["low", "high", "size"], args);
-    const low = toFloat("low", lowArg, 0);
-    const high = toFloat("high", highArg, 1);
-    const range = high - low;
-    if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
-    return this.uniforms(toShape(size), low, range);
+    const low = toParameter(lowArg, 0);
+    const high = toParameter(highArg, 1);
+    const shape = toShape(size);
+    if (typeof low === "number" && typeof high === "number") {
+      const range = high - low;
+      if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
+      return this.uniforms(shape, low, range);
+    }
+    // numpy subtracts first (np.subtract(high, low)), then draws against (low, range).
+    const rangeShape = broadcastShapes(shapeOf(high), shapeOf(low));
+    const highs = spread(high, rangeShape);
+    const ranges = spread(low, rangeShape).map((l, i) => (highs[i] ?? 0) - l);
+    if (!ranges.every(Number.isFinite)) throw new OverflowError("Range exceeds valid bounds");
+    const range = new NDArray(ranges, rangeShape);
+    const out = broadcastOutputShape(shape, [low, range]);
+    const lows = spread(low, out);
+    const outRanges = spread(range, out);
+    const data = new Float64Array(lows.length);
+    for (let i = 0; i < data.length; i++) data[i] = (lows[i] ?? 0) + (outRanges[i] ?? 0) * this.mt.nextDouble();
+    return new NDArray(data, out);
   }
 
   /**
    * Integers in [low, high) (or [0, low) with one bound), numpy's legacy int64 path:
    * masked rejection on 32-bit draws when the range fits 32 bits, 64-bit draws beyond.
-   * Results are float64 values like every array here; beyond 2**53 they round.
+   * Bounds may be arrays (they broadcast). Results are float64 values like every array
+   * here, so beyond 2**53 they round.
    */
   randint(low: number, high?: number | null, size?: null): number;
-  randint(low: number, high: number | null | undefined, size: Size): NDArray;
-  randint(options: RandintOptions & { low: number }): number | NDArray;
-  randint(low: number, options: RandintOptions): number | NDArray;
-  randint(low: number, high: number | null, options: RandintOptions): number | NDArray;
+  randint(low: ArrayInput, high: ArrayInput | null | undefined, size: Size | (RandintOptions & WithSize)): NDArray;
+  randint(options: RandintOptions & WithSize & { low: ArrayInput }): NDArray;
+  randint(low: ArrayInput, options: RandintOptions & WithSize): NDArray;
+  randint(
+    low: ArrayInput | (RandintOptions & { low: ArrayInput }),
+    high?: ArrayInput | RandintOptions | null,
+    size?: Size | RandintOptions | null,
+  ): number | NDArray;
   randint(...args: unknown[]): number | NDArray {
     const [lowArg, highArg, sizeArg, dtype] = bindArguments("randint", ["low", "high", "size", "dtype"], args);
     if (lowArg === undefined) throw new TypeError("randint() missing 1 required positional argument: 'low'");
@@ -191,20 +247,32 @@ export class RandomState {
     const shape = toShape(sizeArg);
     // numpy returns an empty array before it looks at the bounds.
     if (shape !== null && shapeSize(shape) === 0) return new NDArray(new Float64Array(0), shape);
-    let low = toPythonInt(lowArg);
-    let high: bigint;
+    let lowParam = toParameter(lowArg, 0);
+    let highParam: Parameter;
     if (highArg === undefined || highArg === null) {
-      high = low;
-      low = 0n;
+      highParam = lowParam;
+      lowParam = 0;
     } else {
-      high = toPythonInt(highArg);
+      highParam = toParameter(highArg, 0);
     }
-    // The generator draws on the closed interval [low, high - 1].
-    high -= 1n;
-    if (low < bounds.min) throw new ValueError(`low is out of bounds for ${bounds.name}`);
-    if (high > bounds.max) throw new ValueError(`high is out of bounds for ${bounds.name}`);
-    if (low > high) throw new ValueError(low === 0n ? "high <= 0" : "low >= high");
-    return this.fill(shape, this.boundedIntegers(low, high - low));
+    if (typeof lowParam === "number" && typeof highParam === "number") {
+      const low = toPythonInt(lowParam);
+      // The generator draws on the closed interval [low, high - 1].
+      const high = toPythonInt(highParam) - 1n;
+      checkIntegerBounds(bounds, [low], [high]);
+      return this.fill(shape, this.boundedIntegers(low, high - low));
+    }
+    const out = broadcastOutputShape(shape, [lowParam, highParam]);
+    const lows = Array.from(spread(lowParam, out), toPythonInt);
+    const highs = Array.from(spread(highParam, out), (h) => toPythonInt(h) - 1n);
+    checkIntegerBounds(bounds, lows, highs);
+    // numpy's _rand_int64_broadcast: one bounded draw per element, in row-major order.
+    const data = new Float64Array(lows.length);
+    for (let i = 0; i < data.length; i++) {
+      const low = lows[i] ?? 0n;
+      data[i] = this.boundedIntegers(low, (highs[i] ?? 0n) - low)();
+    }
+    return new NDArray(data, out);
   }
 
   /** Shuffles `x` in place along its first axis (rows of a matrix stay whole). */
@@ -266,6 +334,7 @@ export class RandomState {
    */
   choice(a: Population, size?: null, replace?: boolean, p?: readonly number[] | NDArray | null): number;
   choice(a: Population, size: Size, replace?: boolean, p?: readonly number[] | NDArray | null): NDArray;
+  choice(a: Population, options: ChoiceOptions & WithSize): NDArray;
   choice(a: Population, options: ChoiceOptions): number | NDArray;
   choice(...args: unknown[]): number | NDArray {
     const [aArg, sizeArg, replaceArg, pArg] = bindArguments("choice", ["a", "size", "replace", "p"], args);
@@ -483,7 +552,23 @@ function toPythonInt(value: unknown): bigint {
   throw new TypeError(`randint() bounds must be numbers, got '${typeof value}' (np.random supports scalar bounds only)`);
 }
 
-function dtypeBounds(dtype: unknown): { name: string; min: bigint; max: bigint } {
+/** numpy's bound checks on the closed interval [low, high], in numpy's order. */
+function checkIntegerBounds(bounds: IntegerBounds, lows: readonly bigint[], highs: readonly bigint[]): void {
+  if (lows.some((low) => low < bounds.min)) throw new ValueError(`low is out of bounds for ${bounds.name}`);
+  if (highs.some((high) => high > bounds.max)) throw new ValueError(`high is out of bounds for ${bounds.name}`);
+  if (lows.some((low, i) => low > (highs[i] ?? low))) {
+    // numpy's wording special-cases the one-argument form randint(high) with high <= 0.
+    throw new ValueError(lows.every((low) => low === 0n) ? "high <= 0" : "low >= high");
+  }
+}
+
+interface IntegerBounds {
+  name: string;
+  min: bigint;
+  max: bigint;
+}
+
+function dtypeBounds(dtype: unknown): IntegerBounds {
   if (dtype === undefined || dtype === null || dtype === "int" || dtype === "int64") {
     return { name: "int64", min: INT64_MIN, max: INT64_MAX };
   }
