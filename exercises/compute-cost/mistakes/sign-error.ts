@@ -1,0 +1,9 @@
+// Mistake: the leading minus sign is missing, so the "cost" is negative and maximising it would be right.
+import * as np from "np";
+import type { NDArray } from "np";
+
+export function computeCost(A2: NDArray, Y: NDArray): number {
+  const m = Y.shape[1] ?? 1;
+  const logprobs = np.add(np.multiply(Y, np.log(A2)), np.multiply(np.subtract(1, Y), np.log(np.subtract(1, A2))));
+  return np.sum(logprobs) / m;
+}

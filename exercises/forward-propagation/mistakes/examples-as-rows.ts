@@ -1,0 +1,32 @@
+// Mistake: X·W order (np.dot(X.T, W1.T)), which lays the examples out as rows: Z1 comes out (m, nH).
+import * as np from "np";
+import type { NDArray } from "np";
+
+interface Parameters {
+  W1: NDArray;
+  b1: NDArray;
+  W2: NDArray;
+  b2: NDArray;
+}
+
+interface Cache {
+  Z1: NDArray;
+  A1: NDArray;
+  Z2: NDArray;
+  A2: NDArray;
+}
+
+function sigmoid(z: NDArray): NDArray {
+  // e^{-|z|} never overflows, so both branches are safe for any z.
+  const e = np.exp(np.negative(np.abs(z)));
+  return np.where(np.greater_equal(z, 0), np.divide(1, np.add(1, e)), np.divide(e, np.add(1, e)));
+}
+
+export function forwardPropagation(X: NDArray, parameters: Parameters): { A2: NDArray; cache: Cache } {
+  const { W1, b1, W2, b2 } = parameters;
+  const Z1 = np.add(np.dot(X.T, W1.T), b1.T);
+  const A1 = np.tanh(Z1);
+  const Z2 = np.add(np.dot(A1, W2.T), b2.T);
+  const A2 = sigmoid(Z2);
+  return { A2, cache: { Z1, A1, Z2, A2 } };
+}

@@ -1,0 +1,61 @@
+// Mistake: the gradients are sums, not averages: m times too large, and the training blows up.
+import * as np from "np";
+import type { NDArray } from "np";
+
+interface Parameters {
+  W1: NDArray;
+  b1: NDArray;
+  W2: NDArray;
+  b2: NDArray;
+}
+
+function sigmoid(z: NDArray): NDArray {
+  const e = np.exp(np.negative(np.abs(z)));
+  return np.where(np.greater_equal(z, 0), np.divide(1, np.add(1, e)), np.divide(e, np.add(1, e)));
+}
+
+function initializeParameters(nX: number, nH: number, nY: number): Parameters {
+  return {
+    W1: np.multiply(np.random.randn(nH, nX), 0.01),
+    b1: np.zeros([nH, 1]),
+    W2: np.multiply(np.random.randn(nY, nH), 0.01),
+    b2: np.zeros([nY, 1]),
+  };
+}
+
+function forwardPropagation(X: NDArray, p: Parameters): { A1: NDArray; A2: NDArray } {
+  const A1 = np.tanh(np.add(np.dot(p.W1, X), p.b1));
+  const A2 = sigmoid(np.add(np.dot(p.W2, A1), p.b2));
+  return { A1, A2 };
+}
+
+function backwardPropagation(p: Parameters, A1: NDArray, A2: NDArray, X: NDArray, Y: NDArray) {
+  const dZ2 = np.subtract(A2, Y);
+  const dW2 = np.dot(dZ2, A1.T);
+  const db2 = np.sum(dZ2, { axis: 1, keepdims: true });
+  const dZ1 = np.multiply(np.dot(p.W2.T, dZ2), np.subtract(1, np.square(A1)));
+  const dW1 = np.dot(dZ1, X.T);
+  const db1 = np.sum(dZ1, { axis: 1, keepdims: true });
+  return { dW1, db1, dW2, db2 };
+}
+
+function updateParameters(p: Parameters, g: ReturnType<typeof backwardPropagation>, learningRate = 1.2): Parameters {
+  return {
+    W1: np.subtract(p.W1, np.multiply(learningRate, g.dW1)),
+    b1: np.subtract(p.b1, np.multiply(learningRate, g.db1)),
+    W2: np.subtract(p.W2, np.multiply(learningRate, g.dW2)),
+    b2: np.subtract(p.b2, np.multiply(learningRate, g.db2)),
+  };
+}
+
+export function nnModel(X: NDArray, Y: NDArray, nH: number, numIterations = 10000): Parameters {
+  const nX = X.shape[0] ?? 0;
+  const nY = Y.shape[0] ?? 0;
+  let parameters = initializeParameters(nX, nH, nY);
+  for (let i = 0; i < numIterations; i++) {
+    const { A1, A2 } = forwardPropagation(X, parameters);
+    const grads = backwardPropagation(parameters, A1, A2, X, Y);
+    parameters = updateParameters(parameters, grads);
+  }
+  return parameters;
+}
