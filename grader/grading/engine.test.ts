@@ -1,0 +1,229 @@
+// The grading engine end to end with the in-process test sandbox: what reaches the learner's
+// isolate, what a verdict shows, grader failures, and the checks that need more than allclose
+// (random initialisation, custom author checks), on small exercises written in temp folders.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadExercise } from "../exercise/load";
+import type { ExerciseSpecInput } from "../exercise/schema";
+import { createGrader } from "../index";
+import { GradingEngine } from "./engine";
+import { referenceNetwork } from "./reference-network";
+import type { JobOutcome, SandboxJob, SandboxPort } from "./sandbox-port";
+import { createLocalSandbox } from "./testing/local-sandbox";
+
+const exercises = fileURLToPath(new URL("../../exercises", import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), "engine-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A sandbox that records every job it runs. */
+function recordingSandbox(): SandboxPort & { jobs: SandboxJob[] } {
+  const inner = createLocalSandbox();
+  const jobs: SandboxJob[] = [];
+  return {
+    jobs,
+    transpile: (s, f) => inner.transpile(s, f),
+    run: (job) => {
+      jobs.push(job);
+      return inner.run(job);
+    },
+  };
+}
+
+function writeExercise(root: string, spec: ExerciseSpecInput, files: Record<string, string>): void {
+  const dir = join(root, spec.id);
+  mkdirSync(join(dir, "mistakes"), { recursive: true });
+  mkdirSync(join(dir, "checks"), { recursive: true });
+  writeFileSync(join(dir, "exercise.json"), JSON.stringify(spec));
+  writeFileSync(join(dir, "statement.ko.md"), "# 문제");
+  writeFileSync(join(dir, "statement.en.md"), "# Task");
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+}
+
+const sigmoidSource = readFileSync(join(exercises, "sigmoid", "solution.ts"), "utf8");
+
+describe("gradeSubmission", () => {
+  it("sends the learner's isolate the inputs only, never the expected outputs", async () => {
+    const sandbox = recordingSandbox();
+    const grader = createGrader({ sandbox });
+    const code = 'import * as np from "np";\nexport function sigmoid(z) { return np.tanh(z); }\n';
+    await grader.gradeSubmission({ exerciseId: "sigmoid", code, seed: 5, locale: "en" });
+    const learner = sandbox.jobs.find((j) => j.filename === "submission.ts");
+    const reference = sandbox.jobs.find((j) => j.filename === "solution.ts");
+    expect(learner).toBeDefined();
+    // The learner's job is exactly the reference's job minus the code: the same calls, no outputs.
+    expect(learner?.calls).toEqual(reference?.calls);
+    expect(learner?.code).not.toContain("np.where");
+  });
+
+  it("shows expected and actual for visible examples only", async () => {
+    const grader = createGrader({ sandbox: createLocalSandbox() });
+    const code = 'import * as np from "np";\nexport function sigmoid(z) { return np.tanh(z); }\n';
+    const v = await grader.gradeSubmission({ exerciseId: "sigmoid", code, seed: 5, locale: "ko" });
+    const visible = v.tests.filter((t) => t.visible);
+    const hidden = v.tests.filter((t) => !t.visible);
+    expect(visible.length).toBeGreaterThan(0);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(visible.every((t) => t.expected !== undefined && t.actual !== undefined)).toBe(true);
+    expect(hidden.every((t) => t.expected === undefined && t.actual === undefined)).toBe(true);
+    expect(v.misconceptions.map((m) => m.id)).toEqual(["tanh-instead"]);
+    expect(v.misconceptions[0]?.message).toContain("시그모이드");
+  });
+
+  it("draws new hidden inputs for another seed and the same ones for the same seed", async () => {
+    const sandbox = recordingSandbox();
+    const grader = createGrader({ sandbox });
+    for (const seed of [1, 1, 2]) await grader.gradeSubmission({ exerciseId: "sigmoid", code: sigmoidSource, seed, locale: "en" });
+    const learnerJobs = sandbox.jobs.filter((j) => j.filename === "submission.ts");
+    expect(learnerJobs[0]?.calls).toEqual(learnerJobs[1]?.calls);
+    expect(learnerJobs[2]?.calls).not.toEqual(learnerJobs[0]?.calls);
+    // Examples are shipped with their outputs, so they never change with the seed.
+    expect(learnerJobs[2]?.calls[0]).toEqual(learnerJobs[0]?.calls[0]);
+  });
+
+  it("refuses an oversized or binary upload before running anything", async () => {
+    const sandbox = recordingSandbox();
+    const grader = createGrader({ sandbox });
+    const big = await grader.gradeSubmission({ exerciseId: "sigmoid", code: "x".repeat(60_000), seed: 1, locale: "en" });
+    expect(big.status).toBe("error");
+    expect(big.error?.kind).toBe("upload");
+    expect(big.error?.message).toContain("50000");
+    const binary = await grader.gradeSubmission({ exerciseId: "sigmoid", code: "export const a = 1;\0", seed: 1, locale: "en" });
+    expect(binary.error?.kind).toBe("upload");
+    expect(sandbox.jobs).toHaveLength(0);
+  });
+
+  it("reports a failing sandbox as a grader error that is not the learner's", async () => {
+    const inner = createLocalSandbox();
+    const broken: SandboxPort = {
+      transpile: (s, f) => inner.transpile(s, f),
+      run: (): Promise<JobOutcome> => Promise.resolve({ kind: "grader-error", message: "worker crashed" }),
+    };
+    const v = await createGrader({ sandbox: broken }).gradeSubmission({ exerciseId: "sigmoid", code: sigmoidSource, seed: 1, locale: "en" });
+    expect(v.status).toBe("error");
+    expect(v.graderError).toBe(true);
+    expect(v.error?.kind).toBe("grader");
+    expect(v.error?.message).toContain("worker crashed");
+    expect(v.error?.message).toContain("does not count as an attempt");
+  });
+
+  it("reports a broken reference solution as a grader error", async () => {
+    const root = join(scratch, "broken-solution");
+    cpSync(join(exercises, "sigmoid"), join(root, "sigmoid"), { recursive: true });
+    writeFileSync(join(root, "sigmoid", "solution.ts"), 'export function sigmoid() { throw new Error("oops"); }\n');
+    const v = await createGrader({ sandbox: createLocalSandbox(), exercisesDir: root }).gradeSubmission({
+      exerciseId: "sigmoid",
+      code: sigmoidSource,
+      seed: 1,
+      locale: "en",
+    });
+    expect(v.graderError).toBe(true);
+    expect(v.error?.message).toContain("solution.ts failed on small-vector");
+  });
+});
+
+describe("getPublicExercise", () => {
+  it("ships statements, starter, hints and examples with expected outputs, and nothing secret", async () => {
+    const grader = createGrader({ sandbox: createLocalSandbox() });
+    const pub = await grader.getPublicExercise("backward-propagation", "ko");
+    const text = JSON.stringify(pub);
+    const exercise = loadExercise("backward-propagation");
+    expect(pub.statement).toContain("역전파");
+    expect(pub.hints).toHaveLength(exercise.spec.hints.length);
+    expect(pub.examples[0]?.name).toBe("tiny-network");
+    expect(pub.examples[0]?.expected).toMatchObject({ dW1: { shape: [3, 2] }, db2: { shape: [1, 1] } });
+    expect(text).not.toContain(exercise.solution.slice(0, 80));
+    for (const t of exercise.spec.tests) expect(text).not.toContain(t.name);
+    for (const m of exercise.spec.mistakes) expect(text).not.toContain(m.message.ko);
+  });
+});
+
+describe("checks beyond allclose", () => {
+  const root = join(scratch, "custom");
+  writeExercise(
+    root,
+    {
+      id: "init-params",
+      section: "training",
+      order: 1,
+      title: { ko: "초기화", en: "Initialisation" },
+      entry: "initializeParameters",
+      params: ["nx", "nh", "ny"],
+      signature: "function initializeParameters(nx: number, nh: number, ny: number)",
+      tests: [
+        {
+          name: "sizes",
+          args: { nx: 2, nh: 4, ny: 1 },
+          npSeed: "random",
+          checks: [{ check: "randomInit", weights: ["W1", "W2"], biases: ["b1", "b2"], scale: 0.01 }],
+        },
+      ],
+    },
+    {
+      "solution.ts": `import * as np from "np";
+export function initializeParameters(nx, nh, ny) {
+  const W1 = np.multiply(np.random.randn(nh, nx), 0.01);
+  const W2 = np.multiply(np.random.randn(ny, nh), 0.01);
+  return { W1, b1: np.zeros([nh, 1]), W2, b2: np.zeros([ny, 1]) };
+}`,
+      "starter.ts": "export function initializeParameters() { return {}; }",
+    },
+  );
+  writeExercise(
+    root,
+    {
+      id: "softmax-like",
+      section: "extras",
+      order: 1,
+      title: { ko: "정규화", en: "Normalise" },
+      entry: "normalise",
+      params: ["x"],
+      signature: "function normalise(x: np.NDArray): np.NDArray",
+      tests: [
+        {
+          name: "sums-to-one",
+          args: { x: { gen: "uniform", shape: [5], low: 1, high: 2 } },
+          checks: [{ check: "custom", file: "checks/sums-to-one.ts", message: { ko: "합이 1 이 아닙니다", en: "does not sum to 1" } }],
+        },
+      ],
+    },
+    {
+      "solution.ts": 'import * as np from "np";\nexport function normalise(x) { return np.divide(x, np.sum(x)); }',
+      "starter.ts": "export function normalise(x) { return x; }",
+      "checks/sums-to-one.ts": `import * as np from "np";
+export function check(args, actual, expected) {
+  const total = np.sum(actual);
+  return Math.abs(total - 1) < 1e-9 ? true : { pass: false, message: { ko: "합: " + total, en: "sum: " + total } };
+}`,
+    },
+  );
+  const engine = new GradingEngine({ sandbox: createLocalSandbox(), reference: referenceNetwork });
+  const grade = (id: string, code: string) => engine.grade({ exercise: loadExercise(id, root), code, seed: 9, locale: "en" });
+
+  it("accepts weights drawn in another order and names zero, badly scaled or non-randn weights", async () => {
+    const reordered = `import * as np from "np";
+export function initializeParameters(nx, nh, ny) {
+  const W2 = np.random.randn(ny, nh).mul(0.01);
+  const W1 = np.random.randn(nh, nx).mul(0.01);
+  return { W1, b1: np.zeros([nh, 1]), W2, b2: np.zeros([ny, 1]) };
+}`;
+    expect((await grade("init-params", reordered)).status).toBe("pass");
+    const zeros = await grade("init-params", reordered.replaceAll("np.random.randn(nh, nx).mul(0.01)", "np.zeros([nh, nx])"));
+    expect(zeros.tests[0]?.message).toContain("`W1` is all zeros");
+    const scale = await grade("init-params", reordered.replaceAll("0.01", "1"));
+    expect(scale.tests[0]?.message).toContain("magnitude of `W1`");
+    const rand = await grade("init-params", reordered.replaceAll("randn", "rand"));
+    expect(rand.tests[0]?.message).toContain("not the np.random.randn draws");
+    const bias = await grade("init-params", reordered.replace("b1: np.zeros([nh, 1])", "b1: np.ones([nh, 1])"));
+    expect(bias.tests[0]?.message).toContain("`b1` should be initialised to zeros");
+  });
+
+  it("runs custom checks in the sandbox and shows their message", async () => {
+    expect((await grade("softmax-like", 'import * as np from "np";\nexport function normalise(x) { return x.div(np.sum(x)); }')).status).toBe("pass");
+    const v = await grade("softmax-like", "export function normalise(x) { return x; }");
+    expect(v.status).toBe("fail");
+    expect(v.tests[0]?.message).toMatch(/^sum: \d/);
+  });
+});
