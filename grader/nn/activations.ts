@@ -67,13 +67,19 @@ export interface Activation {
   derivative(Z: NDArray, A: NDArray): NDArray;
 }
 
-/** The hidden activation by name; alpha is only used by leaky ReLU. */
+const TANH: Activation = { name: "tanh", forward: tanh, derivative: (_Z, A) => tanhDerivative(A) };
+const RELU: Activation = { name: "relu", forward: relu, derivative: (Z) => reluDerivative(Z) };
+
+/**
+ * The hidden activation by name; alpha is only used by leaky ReLU. tanh and ReLU are shared
+ * constants because the forward and backward passes look them up on every training iteration.
+ */
 export function hiddenActivation(name: HiddenActivation, alpha = DEFAULT_LEAKY_ALPHA): Activation {
   switch (name) {
     case "tanh":
-      return { name, forward: tanh, derivative: (_Z, A) => tanhDerivative(A) };
+      return TANH;
     case "relu":
-      return { name, forward: relu, derivative: (Z) => reluDerivative(Z) };
+      return RELU;
     case "leaky-relu":
       return { name, forward: (Z) => leakyRelu(Z, alpha), derivative: (Z) => leakyReluDerivative(Z, alpha) };
   }
