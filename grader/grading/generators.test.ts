@@ -5,7 +5,8 @@ import type { Input } from "../exercise/schema";
 import { generateCall, generateInput } from "./generators";
 import { referenceNetwork } from "./reference-network";
 import { InputStream } from "./rng";
-import { HostArray, type HostValue } from "./values";
+import type { HostArray} from "./values";
+import { type HostValue } from "./values";
 
 const ctx = (seed: number) => ({ stream: InputStream.forTest(seed, "t", 0), bindings: new Map<string, HostValue>(), reference: referenceNetwork });
 const gen = (input: Input, seed = 1) => generateInput(input, ctx(seed));
