@@ -1,0 +1,18 @@
+// GET /api/v1/submissions/:id: one submission with its verdict (owner, or instructor/admin).
+import { handle, json, notFound, requireViewer } from "@/lib/server/api/http";
+import { canSeeSubmission, presentSubmission } from "@/lib/server/api/presenters";
+import { selectSubmissionById } from "@/lib/server/data/submissions";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const viewer = await requireViewer(request, { scope: "submissions:read" });
+    const { id } = await context.params;
+    const row = await selectSubmissionById(id);
+    // Someone else's submission is "not found", not "forbidden": ids are not to be probed.
+    if (row === null || !canSeeSubmission(viewer, row)) notFound("submission");
+    return json(presentSubmission(row, viewer, { withCode: true }));
+  });
+}

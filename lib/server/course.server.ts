@@ -1,0 +1,18 @@
+// The server's view of the course content, through the grader's public API. Route handlers ask
+// this object (not grader/ directly) so that tests can replace a method with vi.spyOn.
+import { listExercises, type ExerciseSummary } from "../../grader/index";
+import { findQuizItem, loadCourse } from "../../grader/exercise/course";
+import type { QuizItem } from "../../grader/exercise/quiz";
+
+export const courseSource = {
+  listExercises(): ExerciseSummary[] {
+    return listExercises();
+  },
+  exerciseExists(id: string): boolean {
+    return courseSource.listExercises().some((exercise) => exercise.id === id);
+  },
+  /** The quiz item, undefined when there is no such quiz or item; throws when the course is broken. */
+  findQuizItem(quizId: string, itemId: string): QuizItem | undefined {
+    return findQuizItem(loadCourse(), quizId, itemId);
+  },
+};
