@@ -139,6 +139,8 @@ describe("np.random global functions", () => {
     const before = Array.from(x.data);
     random.permutation(x);
     expect(Array.from(x.data)).toEqual(before);
+    expect(() => callUntyped(random.shuffle, 5)).toThrow(new TypeError("object of type 'int' has no len()"));
+    expect(() => random.shuffle(new NDArray(Float64Array.of(1), []))).toThrow(new TypeError("len() of unsized object"));
     const list = ["a", "b", "c", "d", "e"];
     random.shuffle(list);
     expect([...list].sort()).toEqual(["a", "b", "c", "d", "e"]);

@@ -14,6 +14,7 @@ export type {
   Population,
   RandintOptions,
   Seed,
+  SeedOptions,
   SizeOptions,
   UniformOptions,
   WithSize,

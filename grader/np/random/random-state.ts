@@ -10,6 +10,7 @@ import { broadcastShapes } from "../kernels/shape";
 import { NDArray, type ArrayInput } from "../ndarray";
 import {
   bindArguments,
+  pythonTypeName,
   shapeSize,
   toDimensions,
   toParameter,
@@ -26,6 +27,11 @@ import { MT19937 } from "./mt19937";
 
 /** An integer in [0, 2**32) or a non-empty list of them (numpy's `init_by_array`). */
 export type Seed = number | readonly number[];
+
+/** `seed(seed)` as a keyword object. */
+export interface SeedOptions {
+  seed?: Seed | null;
+}
 
 /** Values numpy's `choice` can draw from: a population size or a 1-d array. */
 export type Population = number | readonly number[] | NDArray;
@@ -286,7 +292,7 @@ export class RandomState {
       }
       return;
     }
-    if (!(x instanceof NDArray)) throw new TypeError("shuffle() expects an NDArray or an array");
+    if (!(x instanceof NDArray)) throw new TypeError(`object of type '${pythonTypeName(x)}' has no len()`);
     const n = x.shape[0];
     if (n === undefined) throw new TypeError("len() of unsized object");
     const rowLength = n === 0 ? 0 : x.data.length / n;
@@ -500,10 +506,6 @@ export class RandomState {
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return new NDArray(data, shape);
   }
-}
-
-interface SeedOptions {
-  seed?: Seed | null;
 }
 
 function toSeedWord(value: number | boolean): number {
