@@ -10,16 +10,16 @@ import { broadcastShapes } from "../kernels/shape";
 import { NDArray, type ArrayInput } from "../ndarray";
 import {
   bindArguments,
-  pythonTypeName,
-  shapeSize,
-  toDimensions,
-  toParameter,
-  shapeOf,
-  spread,
   broadcastOutputShape,
-  type Parameter,
+  pythonTypeName,
+  shapeOf,
+  shapeSize,
+  spread,
+  toDimensions,
   toNDArray,
+  toParameter,
   toShape,
+  type Parameter,
   type Size,
 } from "./arguments";
 import { glibcLog } from "./glibc-log";
@@ -269,7 +269,7 @@ export class RandomState {
       return this.fill(shape, this.boundedIntegers(low, high - low));
     }
     const out = broadcastOutputShape(shape, [lowParam, highParam]);
-    const lows = Array.from(spread(lowParam, out), toPythonInt);
+    const lows = Array.from(spread(lowParam, out), (l) => toPythonInt(l));
     const highs = Array.from(spread(highParam, out), (h) => toPythonInt(h) - 1n);
     checkIntegerBounds(bounds, lows, highs);
     // numpy's _rand_int64_broadcast: one bounded draw per element, in row-major order.
@@ -500,6 +500,7 @@ export class RandomState {
     return new NDArray(data, shape);
   }
 
+  /** One `draw()` per element of `shape`, or a single number when there is no shape. */
   private fill(shape: number[] | null, draw: () => number): number | NDArray {
     if (shape === null) return draw();
     const data = new Float64Array(shapeSize(shape));
@@ -542,16 +543,10 @@ function entropyWords(): number[] {
 }
 
 /** Python's `int(x)` for a randint bound: floats truncate toward zero. */
-function toPythonInt(value: unknown): bigint {
-  if (typeof value === "bigint") return value;
-  if (typeof value === "boolean") return value ? 1n : 0n;
-  if (typeof value === "number") {
-    if (Number.isNaN(value)) throw new ValueError("cannot convert float NaN to integer");
-    if (!Number.isFinite(value)) throw new OverflowError("cannot convert float infinity to integer");
-    return BigInt(Math.trunc(value));
-  }
-  if (value instanceof NDArray && value.data.length === 1) return toPythonInt(value.data[0]);
-  throw new TypeError(`randint() bounds must be numbers, got '${typeof value}' (np.random supports scalar bounds only)`);
+function toPythonInt(value: number): bigint {
+  if (Number.isNaN(value)) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(value)) throw new OverflowError("cannot convert float infinity to integer");
+  return BigInt(Math.trunc(value));
 }
 
 /** numpy's bound checks on the closed interval [low, high], in numpy's order. */
