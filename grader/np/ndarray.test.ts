@@ -79,6 +79,21 @@ describe("NDArray", () => {
   });
 });
 
+describe("JavaScript operators on arrays", () => {
+  it("refuse arithmetic and comparison, naming the np function to use", () => {
+    const a = m();
+    expect(() => (a as unknown as number) * 2).toThrow(/use np.multiply/);
+    expect(() => (a as unknown as number) < 1).toThrow(TypeError);
+  });
+
+  it("still print in string contexts, and explain a concatenated sum", () => {
+    const a = np.array([1, 2]);
+    expect("A = " + (a as unknown as string)).toBe("A = [1. 2.]");
+    const concatenated = (a as unknown as string) + (a as unknown as string);
+    expect(() => np.multiply(concatenated as unknown as number, 2)).toThrow(/did you use \+ on arrays\?/);
+  });
+});
+
 describe("np inputs and results", () => {
   it("accepts numbers, booleans, nested lists and nested NDArrays", () => {
     expect(np.array([true, false, 2]).toArray()).toEqual([1, 0, 2]);

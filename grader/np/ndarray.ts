@@ -174,7 +174,19 @@ export class NDArray {
   toString(): string {
     return formatTensor(this);
   }
+
+  /** Prints in string contexts; `a * 2` or `a < b` throw: use np.multiply, np.greater, ... */
+  [Symbol.toPrimitive](hint: string): string {
+    // JavaScript has no operator overloading, so arithmetic on arrays would silently
+    // give NaN; fail loudly instead. "A = " + a and template literals still print.
+    if (hint === "number") throw new TypeError(OPERATOR_MESSAGE);
+    return this.toString();
+  }
 }
+
+const OPERATOR_MESSAGE =
+  "an NDArray cannot be used with JavaScript's arithmetic or comparison operators (* / - ** < >): " +
+  "use np.multiply, np.divide, np.subtract, np.power, np.greater, ... or the methods a.mul(b), a.div(b), a.sub(b), a.pow(b)";
 
 /** @internal numpy's power for floats: C pow semantics where JavaScript's ** differs (1 ** NaN, (-1) ** Infinity). */
 export function powScalar(x: number, y: number): number {
@@ -202,6 +214,8 @@ export function asNDArray(x: ArrayInput): NDArray {
 
 function describe(x: unknown): string {
   if (x === null) return "null";
+  // `a + b` on two arrays concatenates their printed forms; say so rather than quote the string.
+  if (typeof x === "string" && x.startsWith("[")) return "a string (did you use + on arrays? use np.add(a, b) or a.add(b))";
   if (x === undefined) return "undefined";
   return typeof x === "object" ? (x.constructor?.name ?? "object") : `${typeof x} ${JSON.stringify(x)}`;
 }

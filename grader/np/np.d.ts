@@ -352,6 +352,8 @@ declare module "np" {
       min(options: ReduceOptions): NDArray;
       /** Printed like numpy's print(a): [[1. 2.]\n [3. 4.]]. */
       toString(): string;
+      /** Prints in string contexts; `a * 2` or `a < b` throw: use np.multiply, np.greater, ... */
+      [Symbol.toPrimitive](hint: string): string;
   }
   class ValueError extends Error {
       name: string;
@@ -385,9 +387,10 @@ declare module "np/linalg" {
 }
 
 declare module "np/random" {
+  import { NDArray, type ArrayInput } from "np";
   import { NDArray } from "np";
   export { OverflowError, RandomState };
-  export type { ChoiceOptions, NormalOptions, Population, RandintOptions, Seed, SizeOptions, UniformOptions, };
+  export type { ChoiceOptions, NormalOptions, Population, RandintOptions, Seed, SeedOptions, SizeOptions, UniformOptions, WithSize, };
   export type { Size };
   /** Seeds the global generator: an integer in [0, 2**32), a list of them, or nothing for fresh entropy. */
   export const seed: RandomState["seed"];
@@ -418,23 +421,27 @@ declare module "np/random" {
   export const choice: RandomState["choice"];
   /** An integer in [0, 2**32) or a non-empty list of them (numpy's `init_by_array`). */
   type Seed = number | readonly number[];
+  /** `seed(seed)` as a keyword object. */
+  interface SeedOptions {
+      seed?: Seed | null;
+  }
   /** Values numpy's `choice` can draw from: a population size or a 1-d array. */
   type Population = number | readonly number[] | NDArray;
   /** `randint(low, high, size, dtype)` as a keyword object. */
   interface RandintOptions {
-      low?: number;
-      high?: number | null;
+      low?: ArrayInput;
+      high?: ArrayInput | null;
       size?: Size | null;
       dtype?: "int" | "int64" | "int32";
   }
   interface NormalOptions {
-      loc?: number;
-      scale?: number;
+      loc?: ArrayInput;
+      scale?: ArrayInput;
       size?: Size | null;
   }
   interface UniformOptions {
-      low?: number;
-      high?: number;
+      low?: ArrayInput;
+      high?: ArrayInput;
       size?: Size | null;
   }
   interface ChoiceOptions {
@@ -444,6 +451,10 @@ declare module "np/random" {
   }
   interface SizeOptions {
       size?: Size | null;
+  }
+  /** Keyword arguments that set `size`, which makes the result an array. */
+  interface WithSize {
+      size: Size;
   }
   /** Python raises OverflowError where numpy cannot represent a bound. */
   class OverflowError extends Error {
@@ -461,11 +472,17 @@ declare module "np/random" {
        */
       seed(seed?: Seed | null | SeedOptions): void;
       /** Uniform floats in [0, 1). */
-      random_sample(size?: null): number;
-      random_sample(size: Size | SizeOptions): NDArray;
+      random_sample(size?: null | {
+          size?: null;
+      }): number;
+      random_sample(size: Size | WithSize): NDArray;
+      random_sample(size?: Size | SizeOptions | null): number | NDArray;
       /** Alias of `random_sample`, as in numpy. */
-      random(size?: null): number;
-      random(size: Size | SizeOptions): NDArray;
+      random(size?: null | {
+          size?: null;
+      }): number;
+      random(size: Size | WithSize): NDArray;
+      random(size?: Size | SizeOptions | null): number | NDArray;
       /** `rand(d0, d1, ...)`: uniform floats in [0, 1) of shape (d0, d1, ...); no dims gives a number. */
       rand(): number;
       rand(...dims: number[]): NDArray;
@@ -479,32 +496,45 @@ declare module "np/random" {
       randn(): number;
       randn(...dims: number[]): NDArray;
       /** Standard normal floats; `size` like numpy (a number or a shape). */
-      standard_normal(size?: null): number;
-      standard_normal(size: Size | SizeOptions): NDArray;
-      /** Normal floats `loc + scale * gauss` (numpy's `legacy_normal`). */
+      standard_normal(size?: null | {
+          size?: null;
+      }): number;
+      standard_normal(size: Size | WithSize): NDArray;
+      standard_normal(size?: Size | SizeOptions | null): number | NDArray;
+      /**
+       * Normal floats `loc + scale * gauss` (numpy's `legacy_normal`). `loc` and `scale` may
+       * be arrays: they broadcast, and the output (of shape `size` or their broadcast shape)
+       * is drawn in row-major order, as numpy does.
+       */
       normal(loc?: number, scale?: number, size?: null): number;
-      normal(loc: number | undefined, scale: number | undefined, size: Size | SizeOptions): NDArray;
-      normal(options: NormalOptions): number | NDArray;
-      normal(loc: number, options: NormalOptions): number | NDArray;
-      normal(loc: number, scale: number, options: NormalOptions): number | NDArray;
-      /** Uniform floats `low + (high - low) * random_sample()`; high < low is allowed. */
+      normal(loc: ArrayInput | undefined, scale: ArrayInput | undefined, size: Size | WithSize): NDArray;
+      normal(options: NormalOptions & WithSize): NDArray;
+      normal(loc: ArrayInput, options: NormalOptions & WithSize): NDArray;
+      normal(loc?: ArrayInput | NormalOptions, scale?: ArrayInput | NormalOptions, size?: Size | SizeOptions | null): number | NDArray;
+      /**
+       * Uniform floats `low + (high - low) * random_sample()`; high < low is allowed, and
+       * rounding can return `high` itself, as in numpy. `low` and `high` may be arrays.
+       */
       uniform(low?: number, high?: number, size?: null): number;
-      uniform(low: number | undefined, high: number | undefined, size: Size | SizeOptions): NDArray;
-      uniform(options: UniformOptions): number | NDArray;
-      uniform(low: number, options: UniformOptions): number | NDArray;
-      uniform(low: number, high: number, options: UniformOptions): number | NDArray;
+      uniform(low: ArrayInput | undefined, high: ArrayInput | undefined, size: Size | WithSize): NDArray;
+      uniform(options: UniformOptions & WithSize): NDArray;
+      uniform(low: ArrayInput, options: UniformOptions & WithSize): NDArray;
+      uniform(low?: ArrayInput | UniformOptions, high?: ArrayInput | UniformOptions, size?: Size | SizeOptions | null): number | NDArray;
       /**
        * Integers in [low, high) (or [0, low) with one bound), numpy's legacy int64 path:
        * masked rejection on 32-bit draws when the range fits 32 bits, 64-bit draws beyond.
-       * Results are float64 values like every array here; beyond 2**53 they round.
+       * Bounds may be arrays (they broadcast). Results are float64 values like every array
+       * here, so beyond 2**53 they round.
        */
       randint(low: number, high?: number | null, size?: null): number;
-      randint(low: number, high: number | null | undefined, size: Size): NDArray;
-      randint(options: RandintOptions & {
-          low: number;
-      }): number | NDArray;
-      randint(low: number, options: RandintOptions): number | NDArray;
-      randint(low: number, high: number | null, options: RandintOptions): number | NDArray;
+      randint(low: ArrayInput, high: ArrayInput | null | undefined, size: Size | (RandintOptions & WithSize)): NDArray;
+      randint(options: RandintOptions & WithSize & {
+          low: ArrayInput;
+      }): NDArray;
+      randint(low: ArrayInput, options: RandintOptions & WithSize): NDArray;
+      randint(low: ArrayInput | (RandintOptions & {
+          low: ArrayInput;
+      }), high?: ArrayInput | RandintOptions | null, size?: Size | RandintOptions | null): number | NDArray;
       /** Shuffles `x` in place along its first axis (rows of a matrix stay whole). */
       shuffle(x: NDArray | unknown[]): void;
       /** A shuffled `arange(n)`, or a shuffled copy of an array along its first axis. */
@@ -516,6 +546,7 @@ declare module "np/random" {
        */
       choice(a: Population, size?: null, replace?: boolean, p?: readonly number[] | NDArray | null): number;
       choice(a: Population, size: Size, replace?: boolean, p?: readonly number[] | NDArray | null): NDArray;
+      choice(a: Population, options: ChoiceOptions & WithSize): NDArray;
       choice(a: Population, options: ChoiceOptions): number | NDArray;
       /** numpy's legacy `legacy_gauss`: polar Box–Muller, the second value kept for the next call. */
       private nextGauss;
@@ -537,9 +568,6 @@ declare module "np/random" {
       private gaussians;
       private fill;
   }
-  interface SeedOptions {
-      seed?: Seed | null;
-  }
   /** numpy's `size`: one length or a shape; `null`/`undefined` mean "return a scalar". */
   type Size = number | readonly number[];
   type Keywords = Record<string, unknown>;
@@ -558,8 +586,19 @@ declare module "np/random" {
   function toDimensions(values: readonly unknown[]): number[];
   /** numpy's `size`: `null` for a scalar result, otherwise the output shape. */
   function toShape(size: unknown): number[] | null;
-  /** numpy's `float(x)` for a scalar distribution parameter. */
-  function toFloat(name: string, value: unknown, fallback: number): number;
+  /** A distribution parameter: a number, or an array broadcast against the others. */
+  type Parameter = number | NDArray;
+  /** numpy's reading of a parameter: numbers and 0-d arrays are scalars, the rest arrays. */
+  function toParameter(value: unknown, fallback: number): Parameter;
+  function shapeOf(parameter: Parameter): readonly number[];
+  /**
+   * The output shape of a draw with array parameters, like numpy's multi-iterator over
+   * (output, ...parameters): `size` when given (the parameters must broadcast to it),
+   * otherwise the parameters' broadcast shape. Errors are numpy's.
+   */
+  function broadcastOutputShape(size: number[] | null, parameters: readonly Parameter[]): number[];
+  /** A parameter's values repeated over `shape` in row-major order (shape must be its broadcast). */
+  function spread(parameter: Parameter, shape: readonly number[]): Float64Array;
   function shapeSize(shape: readonly number[]): number;
   /**
    * `np.asarray(x)` for a learner's value. np's converter checks every element at run
