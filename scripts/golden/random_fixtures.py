@@ -55,6 +55,9 @@ class Recorder:
     def random_sample(self, size=None):
         self.call("random_sample", [size], self.rs.random_sample(tuple_or(size)))
 
+    def standard_normal(self, size=None):
+        self.call("standard_normal", [size], self.rs.standard_normal(tuple_or(size)))
+
     def normal(self, loc, scale, size=None):
         self.call("normal", [loc, scale, size], self.rs.normal(loc, scale, tuple_or(size)))
 
@@ -125,6 +128,9 @@ def randn():
         r.randn(0)
         r.randn()
         r.randn(2, 3, 4)
+        r.standard_normal()
+        r.standard_normal(7)
+        r.standard_normal([3, 5])
 
     return per_seed("randn", body)
 

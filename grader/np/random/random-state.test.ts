@@ -35,6 +35,10 @@ function run(rs: RandomState, step: FixtureStep): number | NDArray | null {
       const [s] = argsOf.size.parse(step.args);
       return s === null ? rs.random_sample() : rs.random_sample(s);
     }
+    case "standard_normal": {
+      const [s] = argsOf.size.parse(step.args);
+      return s === null ? rs.standard_normal() : rs.standard_normal(s);
+    }
     case "normal": {
       const [loc, scale, s] = argsOf.twoFloats.parse(step.args);
       return s === null ? rs.normal(loc, scale) : rs.normal(loc, scale, s);
