@@ -1,0 +1,125 @@
+// The browser's view of the submissions API (docs/architecture.md, HTTP API), validated with zod
+// on the way in. Loose where the server may add fields; strict on the fields the page relies on.
+import { z } from "zod";
+
+export const VerdictView = z.looseObject({
+  status: z.enum(["pass", "fail", "error"]),
+  score: z.number(),
+  tests: z.array(
+    z.looseObject({
+      name: z.string(),
+      title: z.string().optional(),
+      status: z.string(),
+      message: z.string().optional(),
+      visible: z.boolean(),
+      expected: z.unknown().optional(),
+      actual: z.unknown().optional(),
+      maxAbsError: z.number().nullable().optional(),
+      worstIndex: z.array(z.number()).optional().catch(undefined),
+      path: z.string().optional(),
+    }),
+  ),
+  misconceptions: z.array(z.looseObject({ id: z.string(), message: z.string() })),
+  diagnosis: z.string().optional(),
+  gradientCheck: z
+    .looseObject({ difference: z.number(), perParameter: z.record(z.string(), z.number()) })
+    .optional()
+    .catch(undefined),
+  stdout: z.string(),
+  durationMs: z.number(),
+  error: z
+    .looseObject({ kind: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() })
+    .optional(),
+  graderError: z.boolean().optional(),
+});
+export type VerdictView = z.infer<typeof VerdictView>;
+
+export const SubmissionStatus = z.enum(["queued", "running", "done", "error"]);
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+
+export const SubmissionView = z.looseObject({
+  id: z.string(),
+  exerciseId: z.string(),
+  status: SubmissionStatus,
+  verdict: VerdictView.optional(),
+  score: z.number().nullable().optional(),
+  attempt: z.number().nullable().optional(),
+  createdAt: z.string(),
+  code: z.string().optional(),
+});
+export type SubmissionView = z.infer<typeof SubmissionView>;
+
+const Created = z.object({ id: z.string(), status: SubmissionStatus });
+const ApiError = z.looseObject({ error: z.union([z.string(), z.looseObject({ message: z.string() })]) });
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const parsed = ApiError.safeParse(await response.json());
+    if (parsed.success) return typeof parsed.data.error === "string" ? parsed.data.error : parsed.data.error.message;
+  } catch {
+    // Not JSON: fall back to the status line.
+  }
+  return `${response.status} ${response.statusText}`;
+}
+
+export async function createSubmission(input: { exerciseId: string; code: string; locale: string }): Promise<{ id: string }> {
+  const response = await fetch("/api/v1/submissions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return Created.parse(await response.json());
+}
+
+export async function fetchSubmission(id: string): Promise<SubmissionView> {
+  const response = await fetch(`/api/v1/submissions/${encodeURIComponent(id)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return SubmissionView.parse(await response.json());
+}
+
+export async function fetchSubmissions(exerciseId: string): Promise<SubmissionView[]> {
+  const response = await fetch(`/api/v1/submissions?exerciseId=${encodeURIComponent(exerciseId)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return z.object({ submissions: z.array(SubmissionView) }).parse(await response.json()).submissions;
+}
+
+/**
+ * Follows a submission's live status over SSE until it is done or failed, then returns it with
+ * its verdict. Falls back to polling if the event stream breaks (proxies, flaky networks).
+ */
+export function watchSubmissionEvents(id: string, onStatus: (status: SubmissionStatus) => void): Promise<SubmissionView> {
+  return new Promise((resolve, reject) => {
+    const source = new EventSource(`/api/v1/submissions/${encodeURIComponent(id)}/events`);
+    let settled = false;
+    const finish = (view: SubmissionView) => {
+      settled = true;
+      source.close();
+      resolve(view);
+    };
+    const onEvent = (event: MessageEvent<string>) => {
+      const parsed = SubmissionView.safeParse(JSON.parse(event.data));
+      if (!parsed.success) return;
+      onStatus(parsed.data.status);
+      if (parsed.data.status === "done" || parsed.data.status === "error") {
+        // The event carries no code; fetch the full submission for history and markers.
+        fetchSubmission(id).then(finish, () => finish(parsed.data));
+      }
+    };
+    for (const status of SubmissionStatus.options) source.addEventListener(status, onEvent);
+    source.onerror = () => {
+      if (settled) return;
+      source.close();
+      void pollUntilDone(id, onStatus).then(resolve, reject);
+    };
+  });
+}
+
+async function pollUntilDone(id: string, onStatus: (status: SubmissionStatus) => void): Promise<SubmissionView> {
+  for (;;) {
+    const view = await fetchSubmission(id);
+    onStatus(view.status);
+    if (view.status === "done" || view.status === "error") return view;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

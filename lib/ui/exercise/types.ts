@@ -1,0 +1,30 @@
+// What the exercise page's server component hands to its client island. Never the solution,
+// hidden tests or known mistakes.
+import type { ExampleTolerance } from "@/lib/run/compare-examples";
+import type { PlotSpec } from "@/lib/ui/plots/plot-config";
+
+export interface WorkspaceExample {
+  readonly name: string;
+  readonly title?: string;
+  readonly args: Record<string, unknown>;
+  readonly expected: unknown;
+}
+
+export interface WorkspaceExercise {
+  readonly id: string;
+  readonly title: string;
+  readonly entry: string;
+  readonly params: readonly string[];
+  readonly starter: string;
+  readonly hints: readonly string[];
+  readonly examples: readonly WorkspaceExample[];
+  readonly tolerance: ExampleTolerance;
+  readonly visibleSolutionAfterAttempts: number | null;
+  readonly plot: PlotSpec | null;
+}
+
+export interface WorkspaceLearner {
+  readonly signedIn: boolean;
+  readonly solved: boolean;
+  readonly attempts: number;
+}
