@@ -10,7 +10,6 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ExerciseLoadError } from "./exercise/load";
-import { checkExercise } from "./grading/check-exercise";
 import type { Verdict } from "./grading/verdict";
 import { createGrader, type Grader, type GraderOptions } from "./index";
 
@@ -110,6 +109,8 @@ function list(grader: Grader, args: string[], io: CliIo): number {
 
 async function check(grader: Grader, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "no-mutants": { type: "boolean" } } });
+  // Loaded here only: mutation testing pulls in the TypeScript compiler, seconds to import.
+  const { checkExercise } = await import("./grading/check-exercise");
   const { listExerciseIds } = await import("./exercise/load");
   const ids = positionals.length > 0 ? positionals : listExerciseIds(grader.exercisesDir);
   let failed = 0;

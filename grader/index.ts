@@ -84,6 +84,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
   const port: SandboxPort = {
     transpile: async (source, filename) => (await resolveSandbox()).transpile(source, filename),
     run: async (job) => (await resolveSandbox()).run(job),
+    runModule: async (job) => (await resolveSandbox()).runModule(job),
   };
   async function resolveSandbox(): Promise<SandboxPort> {
     if (sandbox) return sandbox;
@@ -102,23 +103,11 @@ export function createGrader(options: GraderOptions = {}): Grader {
     exercisesDir: root,
     loadExercise: load,
     async runModule(source, filename) {
-      const compiled = await port.transpile(source, filename);
-      if (!compiled.ok) {
-        return {
-          stdout: "",
-          error: {
-            kind: "compile",
-            message: compiled.message,
-            ...(compiled.line === undefined ? {} : { line: compiled.line }),
-            ...(compiled.column === undefined ? {} : { column: compiled.column }),
-          },
-        };
-      }
       const limits = { timeoutMs: 5_000, memoryMb: 128, stdoutBytes: 100_000 };
-      const out = await port.run({ code: compiled.code, filename, exportName: "", calls: [], limits });
+      const out = await port.runModule({ source, filename, limits });
       if (out.kind === "grader-error") return { stdout: "", error: { kind: "grader", message: out.message } };
-      const failed = out.calls.find((c) => !c.ok);
-      return { stdout: out.stdout, ...(failed && !failed.ok ? { error: failed.error } : {}) };
+      if (out.compile) return { stdout: out.stdout, error: { kind: "compile", ...out.compile } };
+      return { stdout: out.stdout, ...(out.error ? { error: out.error } : {}) };
     },
     async close() {
       if (!options.sandbox && sandbox) {

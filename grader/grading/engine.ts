@@ -146,6 +146,8 @@ function learnerError(failure: LearnerFailure, spec: ExerciseSpec): Localized {
       return messages.memory(spec.limits.memoryMb);
     case "missing-export":
       return messages.missingExport(spec.entry);
+    case "not-a-function":
+      return messages.notAFunction(spec.entry);
     case "compile":
       return messages.compileError(failure.message);
     case "throw":
@@ -159,12 +161,12 @@ export class GradingEngine {
 
   constructor(private readonly deps: GradingDeps) {}
 
-  /** Transpiles trusted sources once per exercise version. */
+  /** Checks once per exercise version that a trusted source compiles. */
   private async transpileTrusted(exercise: LoadedExercise, file: string, source: string): Promise<string> {
     return this.transpiled.get(`${exercise.version}|${file}`, async () => {
       const out = await this.deps.sandbox.transpile(source, file);
       if (!out.ok) throw new GraderFailure(`${exercise.spec.id}/${file} does not compile: ${out.message}`);
-      return out.code;
+      return source;
     });
   }
 
@@ -177,15 +179,16 @@ export class GradingEngine {
     allowFailures: boolean,
   ): Promise<CallOutcome[]> {
     return this.trusted.get(`${exercise.version}|${file}|${key}`, async () => {
-      const code = await this.transpileTrusted(exercise, file, source);
+      await this.transpileTrusted(exercise, file, source);
       const outcome = await this.deps.sandbox.run({
-        code,
+        source,
         filename: file,
         exportName: exercise.spec.entry,
         calls: callsOf(instances),
         limits: { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
       });
       if (outcome.kind === "grader-error") throw new GraderFailure(`sandbox: ${outcome.message}`);
+      if (outcome.compile) throw new GraderFailure(`${exercise.spec.id}/${file} does not compile: ${outcome.compile.message}`);
       if (!allowFailures) {
         const failed = outcome.calls.findIndex((c) => !c.ok);
         const call = outcome.calls[failed];
@@ -246,7 +249,7 @@ export class GradingEngine {
       const [reference, learner] = await Promise.all([
         this.referenceOutputs(exercise, `seed:${seed}`, instances),
         this.deps.sandbox.run({
-          code: compiled.code,
+          source: request.code,
           filename: request.filename ?? "submission.ts",
           exportName: spec.entry,
           calls: callsOf(instances),
@@ -254,6 +257,12 @@ export class GradingEngine {
         }),
       ]);
       if (learner.kind === "grader-error") throw new GraderFailure(`sandbox: ${learner.message}`);
+      if (learner.compile) {
+        return errorVerdict("compile", messages.compileError(learner.compile.message), {
+          ...(learner.compile.line === undefined ? {} : { line: learner.compile.line }),
+          ...(learner.compile.column === undefined ? {} : { column: learner.compile.column }),
+        });
+      }
       return await this.judge({ exercise, instances, reference, learner, seed, locale, finish });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
@@ -275,8 +284,8 @@ export class GradingEngine {
     const runCustom: CustomCheckRunner = async (file, exportName, calls) => {
       const source = exercise.checkFiles.get(file);
       if (source === undefined) throw new GraderFailure(`custom check ${file} was not loaded`);
-      const code = await this.transpileTrusted(exercise, file, source);
-      const out = await this.deps.sandbox.run({ code, filename: file, exportName, calls, limits: spec.limits });
+      await this.transpileTrusted(exercise, file, source);
+      const out = await this.deps.sandbox.run({ source, filename: file, exportName, calls, limits: spec.limits });
       if (out.kind === "grader-error") throw new GraderFailure(`sandbox: ${out.message}`);
       return out.calls;
     };
@@ -391,7 +400,7 @@ export class GradingEngine {
       ...(firstError
         ? {
             error: {
-              kind: firstError.kind,
+              kind: firstError.kind === "not-a-function" ? "missing-export" : firstError.kind,
               message: render(learnerError(firstError, spec), locale),
               ...(firstError.line === undefined ? {} : { line: firstError.line }),
               ...(firstError.column === undefined ? {} : { column: firstError.column }),

@@ -71,6 +71,10 @@ export const messages = {
     ko: `\`${entry}\` 함수를 export 하지 않았습니다. \`export function ${entry}(...)\` 로 선언하세요.`,
     en: `The function \`${entry}\` is not exported. Declare it as \`export function ${entry}(...)\`.`,
   }),
+  notAFunction: (entry: string): Localized => ({
+    ko: `\`${entry}\` 를 export 했지만 함수가 아닙니다. \`export function ${entry}(...)\` 로 선언하세요.`,
+    en: `\`${entry}\` is exported but is not a function. Declare it as \`export function ${entry}(...)\`.`,
+  }),
   graderFailed: (detail: string): Localized => ({
     ko: `채점기 내부 오류입니다 (제출 횟수에 포함되지 않습니다): ${detail}`,
     en: `The grader itself failed (this does not count as an attempt): ${detail}`,

@@ -1,5 +1,6 @@
-// What the grading engine needs from the sandbox, as narrow types: transpile a source, run a
-// job (one module, one export, a list of calls) in a fresh isolate. grader/grading/sandbox-adapter.ts
+// What the grading engine needs from the sandbox, as narrow types: transpile a source (to report
+// compile errors early), run a job (one module, one export, a list of calls) in a fresh isolate,
+// run a module's top level. grader/grading/sandbox-adapter.ts
 // implements it with grader/sandbox; tests may pass another implementation. Results coming back
 // are validated with zod here, at the boundary.
 import { z } from "zod";
@@ -17,8 +18,8 @@ export interface SandboxCall {
 }
 
 export interface SandboxJob {
-  /** JavaScript produced by transpile() (ES module, `import * as np from "np"`). */
-  readonly code: string;
+  /** TypeScript source (`import * as np from "np"`); the sandbox transpiles it (cached). */
+  readonly source: string;
   readonly filename: string;
   readonly exportName: string;
   readonly calls: readonly SandboxCall[];
@@ -27,7 +28,7 @@ export interface SandboxJob {
 
 export const LearnerFailure = z
   .object({
-    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "compile"]),
+    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function", "compile"]),
     message: z.string(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
@@ -41,8 +42,12 @@ export const CallOutcome = z.union([
 ]);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
+const CompileFailure = z.object({ message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() }).strip();
+
 export const JobOutcome = z.union([
-  z.object({ kind: z.literal("done"), calls: z.array(CallOutcome), stdout: z.string() }).strip(),
+  z
+    .object({ kind: z.literal("done"), compile: CompileFailure.optional(), calls: z.array(CallOutcome), stdout: z.string() })
+    .strip(),
   z.object({ kind: z.literal("grader-error"), message: z.string() }).strip(),
 ]);
 export type JobOutcome = z.infer<typeof JobOutcome>;
@@ -51,7 +56,14 @@ export type TranspileOutcome =
   | { readonly ok: true; readonly code: string }
   | { readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number };
 
+export const ModuleOutcome = z.union([
+  z.object({ kind: z.literal("done"), compile: CompileFailure.optional(), error: LearnerFailure.optional(), stdout: z.string() }).strip(),
+  z.object({ kind: z.literal("grader-error"), message: z.string() }).strip(),
+]);
+export type ModuleOutcome = z.infer<typeof ModuleOutcome>;
+
 export interface SandboxPort {
   transpile(source: string, filename: string): TranspileOutcome | Promise<TranspileOutcome>;
   run(job: SandboxJob): Promise<JobOutcome>;
+  runModule(job: { source: string; filename: string; limits: SandboxLimits }): Promise<ModuleOutcome>;
 }

@@ -6,7 +6,7 @@ import { transformSync } from "esbuild";
 import { runInNewContext } from "node:vm";
 import * as np from "../../np/index";
 import { fromFlat, isNDArray } from "../../np/interop";
-import type { CallOutcome, JobOutcome, SandboxJob, SandboxPort, TranspileOutcome } from "../sandbox-port";
+import type { CallOutcome, JobOutcome, ModuleOutcome, SandboxJob, SandboxPort, TranspileOutcome } from "../sandbox-port";
 import type { PlainValue } from "../values";
 
 function toRuntime(value: PlainValue): unknown {
@@ -44,6 +44,24 @@ function seedNumpy(seed: number): void {
   }
 }
 
+/** Runs a CommonJS module's top level with `np` as its only import. */
+function evaluate(code: string, timeoutMs: number): { exports: Record<string, unknown>; stdout: { text: string }; error?: string } {
+  const stdout = { text: "" };
+  const console = { log: (...args: unknown[]) => void (stdout.text += `${args.map(String).join(" ")}\n`) };
+  const module: { exports: Record<string, unknown> } = { exports: {} };
+  const require = (name: string) => {
+    if (name === "np") return np;
+    throw new Error(`Cannot find module '${name}'`);
+  };
+  try {
+    const wrapper: unknown = runInNewContext(`(function (exports, require, module, console) {${code}\n})`, {}, { timeout: timeoutMs });
+    if (typeof wrapper === "function") (wrapper as (...a: unknown[]) => void)(module.exports, require, module, console);
+    return { exports: module.exports, stdout };
+  } catch (error) {
+    return { exports: {}, stdout, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export function createLocalSandbox(): SandboxPort & { jobs: number } {
   const port = {
     jobs: 0,
@@ -61,36 +79,35 @@ export function createLocalSandbox(): SandboxPort & { jobs: number } {
     },
     run(job: SandboxJob): Promise<JobOutcome> {
       port.jobs += 1;
-      let stdout = "";
-      const console = { log: (...args: unknown[]) => void (stdout += `${args.map(String).join(" ")}\n`) };
-      const module: { exports: Record<string, unknown> } = { exports: {} };
-      const require = (name: string) => {
-        if (name === "np") return np;
-        throw new Error(`Cannot find module '${name}'`);
-      };
-      try {
-        const wrapper: unknown = runInNewContext(`(function (exports, require, module, console) {${job.code}\n})`, {}, {
-          timeout: job.limits.timeoutMs,
-        });
-        if (typeof wrapper === "function") {
-          (wrapper as (...a: unknown[]) => void)(module.exports, require, module, console);
-        }
-      } catch (error) {
-        const failure: CallOutcome = { ok: false, error: { kind: "throw", message: error instanceof Error ? error.message : String(error) } };
-        return Promise.resolve({ kind: "done", calls: job.calls.map(() => failure), stdout });
+      const compiled = port.transpile(job.source, job.filename);
+      if (!compiled.ok) {
+        const { message, line, column } = compiled;
+        return Promise.resolve({ kind: "done", compile: { message, ...(line ? { line } : {}), ...(column ? { column } : {}) }, calls: [], stdout: "" });
       }
-      const fn = module.exports[job.exportName];
+      const { exports, stdout, error } = evaluate(compiled.code, job.limits.timeoutMs);
+      if (error) {
+        const failure: CallOutcome = { ok: false, error: { kind: "throw", message: error } };
+        return Promise.resolve({ kind: "done", calls: job.calls.map(() => failure), stdout: stdout.text });
+      }
+      const fn = exports[job.exportName];
       const calls: CallOutcome[] = job.calls.map((call) => {
-        if (typeof fn !== "function") return { ok: false, error: { kind: "missing-export", message: job.exportName } };
+        if (fn === undefined) return { ok: false, error: { kind: "missing-export", message: job.exportName } };
+        if (typeof fn !== "function") return { ok: false, error: { kind: "not-a-function", message: job.exportName } };
         try {
           if (call.npSeed !== undefined) seedNumpy(call.npSeed);
           const result: unknown = (fn as (...a: unknown[]) => unknown)(...call.args.map(toRuntime));
           return { ok: true, value: toPlainValue(result) };
-        } catch (error) {
-          return { ok: false, error: { kind: "throw", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
+        } catch (e) {
+          return { ok: false, error: { kind: "throw", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } };
         }
       });
-      return Promise.resolve({ kind: "done", calls, stdout });
+      return Promise.resolve({ kind: "done", calls, stdout: stdout.text });
+    },
+    runModule(job: { source: string; filename: string; limits: { timeoutMs: number } }): Promise<ModuleOutcome> {
+      const compiled = port.transpile(job.source, job.filename);
+      if (!compiled.ok) return Promise.resolve({ kind: "done", compile: { message: compiled.message }, stdout: "" });
+      const { stdout, error } = evaluate(compiled.code, job.limits.timeoutMs);
+      return Promise.resolve({ kind: "done", stdout: stdout.text, ...(error ? { error: { kind: "throw", message: error } } : {}) });
     },
   };
   return port;
