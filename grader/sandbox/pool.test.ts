@@ -1,0 +1,162 @@
+// The pool end to end, through real worker processes: values in and out, learner errors with the
+// learner's line and column, console capture, module mode, determinism, limits and recycling.
+// The adversarial cases live in tests/redteam.
+import { afterAll, describe, expect, it } from "vitest";
+import { createSandboxPool } from "./pool";
+import type { SandboxOutcome, SandboxResult } from "./protocol";
+
+const pool = createSandboxPool({ size: 2, recycleAfter: 5 });
+afterAll(() => pool.close());
+
+function done(outcome: SandboxOutcome): SandboxResult {
+  if (outcome.kind !== "done") throw new Error(`grader error: ${outcome.message}`);
+  return outcome;
+}
+
+const SIGMOID = `import * as np from "np";
+
+export function sigmoid(z: np.NDArray): np.NDArray {
+  return np.divide(1, np.add(1, np.exp(np.negative(z))));
+}
+`;
+
+describe("createSandboxPool().run", () => {
+  it("runs a learner function on np arrays and returns plain $nd data", async () => {
+    const result = done(await pool.run({ source: SIGMOID, filename: "sigmoid.ts", entry: "sigmoid", calls: [{ args: [{ $nd: { shape: [1, 3], data: [0, 2, -2] } }] }] }));
+    const call = result.calls[0];
+    expect(call?.ok).toBe(true);
+    if (!call?.ok) return;
+    expect(call.value).toEqual({ $nd: { shape: [1, 3], data: Float64Array.from([0.5, 1 / (1 + Math.exp(-2)), 1 / (1 + Math.exp(2))]) } });
+    expect(call.durationMs).toBeGreaterThan(0);
+  });
+
+  it("carries NaN, ±Infinity and -0 both ways, in scalars and arrays", async () => {
+    const source = "export const echo = (x: unknown) => x;";
+    const value = { a: Number.NaN, b: [Infinity, -Infinity, -0], c: { $nd: { shape: [3], data: [Number.NaN, Infinity, -Infinity] } } };
+    const result = done(await pool.run({ source, filename: "echo.ts", entry: "echo", calls: [{ args: [value] }] }));
+    expect(result.calls[0]).toMatchObject({ ok: true, value: { a: Number.NaN, b: [Infinity, -Infinity, -0], c: { $nd: { shape: [3], data: Float64Array.from([Number.NaN, Infinity, -Infinity]) } } } });
+  });
+
+  it("materialises a trusted $fn argument as a function with np in scope", async () => {
+    const source = "export const apply = (J: (x: unknown) => unknown, x: unknown) => J(x);";
+    const J = { $fn: "(theta) => np.sum(np.multiply(theta, theta))" };
+    const result = done(await pool.run({ source, filename: "apply.ts", entry: "apply", calls: [{ args: [J, { $nd: { shape: [2], data: [3, 4] } }] }] }));
+    expect(result.calls[0]).toMatchObject({ ok: true, value: 25 });
+  });
+
+  it("points a runtime error at the learner's own line and column (types and blank lines stripped above it)", async () => {
+    const source = `import * as np from "np";
+
+interface Params {
+  W1: np.NDArray;
+  b1: np.NDArray;
+}
+
+export function forward(p: Params): np.NDArray {
+  const z: np.NDArray = np.dot(p.W1, p.b1);
+  return z;
+}
+`;
+    const args = [{ W1: { $nd: { shape: [2, 3], data: [1, 2, 3, 4, 5, 6] } }, b1: { $nd: { shape: [2, 1], data: [1, 2] } } }];
+    const result = done(await pool.run({ source, filename: "forward.ts", entry: "forward", calls: [{ args }] }));
+    const call = result.calls[0];
+    expect(call?.ok).toBe(false);
+    if (call?.ok !== false) return;
+    expect(call.error.kind).toBe("throw");
+    expect(call.error.message).toMatch(/^ValueError: shapes \(2,3\) and \(2,1\) not aligned/);
+    expect(call.error.line).toBe(9);
+    expect(call.error.column).toBe(28);
+  });
+
+  it("reports compile errors with line and column and runs nothing", async () => {
+    const result = done(await pool.run({ source: "export function f() {\n  return 1 +;\n}\n", filename: "f.ts", entry: "f", calls: [{ args: [] }] }));
+    expect(result.compile).toMatchObject({ line: 2, column: 13 });
+    expect(result.calls).toEqual([]);
+  });
+
+  it("tells a missing export from an export that is not a function", async () => {
+    const source = "export const rate = 0.1;\nexport function other() { return 1; }\n";
+    const missing = done(await pool.run({ source, filename: "m.ts", entry: "sigmoid", calls: [{ args: [] }, { args: [] }] }));
+    expect(missing.calls).toHaveLength(2);
+    expect(missing.calls[0]).toMatchObject({ ok: false, error: { kind: "missing-export" } });
+    if (missing.calls[0]?.ok === false) expect(missing.calls[0].error.message).toContain("other, rate");
+    const notFunction = done(await pool.run({ source, filename: "m.ts", entry: "rate", calls: [{ args: [] }] }));
+    expect(notFunction.calls[0]).toMatchObject({ ok: false, error: { kind: "not-a-function" } });
+  });
+
+  it("captures console output per job, capped at stdoutBytes", async () => {
+    const source = 'import * as np from "np";\nexport function f(n: number) { for (let i = 0; i < n; i++) console.log("줄", i, np.zeros([2])); return n; }';
+    const small = done(await pool.run({ source, filename: "p.ts", entry: "f", calls: [{ args: [2] }] }));
+    expect(small.stdout).toBe("줄 0 [0. 0.]\n줄 1 [0. 0.]\n");
+    expect(small.stdoutTruncated).toBe(false);
+    const flood = done(await pool.run({ source, filename: "p.ts", entry: "f", calls: [{ args: [100_000] }], limits: { timeoutMs: 5_000, memoryMb: 64, wallMs: 20_000, stdoutBytes: 100 } }));
+    expect(flood.stdout.length).toBe(100);
+    expect(flood.stdoutTruncated).toBe(true);
+    expect(flood.calls[0]).toMatchObject({ ok: true, value: 100_000 });
+  });
+
+  it("is deterministic: same source, arguments and seeds give the same result", async () => {
+    const source = 'import * as np from "np";\nexport const f = () => ({ r: Math.random(), n: np.random.randn(3) });';
+    const job = { source, filename: "r.ts", entry: "f", calls: [{ args: [], npSeed: 3 }, { args: [], npSeed: 3 }], mathRandomSeed: 42 };
+    const first = done(await pool.run(job));
+    const second = done(await pool.run(job));
+    expect(second.calls).toEqual(first.calls.map((c) => (c.ok ? { ...c, durationMs: expect.any(Number) as number } : c)));
+    // np.random is re-seeded before each call (both calls draw the same numbers); Math.random is
+    // seeded once per job, so it moves on.
+    const [a, b] = first.calls.map((c) => (c.ok ? (c.value as { r: number; n: unknown }) : undefined));
+    expect(a?.n).toEqual(b?.n);
+    expect(a?.r).not.toBe(b?.r);
+    const other = done(await pool.run({ ...job, mathRandomSeed: 43 }));
+    expect(other.calls[0]?.ok && other.calls[0].value).not.toEqual(first.calls[0]?.ok && first.calls[0].value);
+  });
+
+  it("awaits async learner functions", async () => {
+    const source = "export async function f(x: number) { await null; return x + 1; }";
+    const result = done(await pool.run({ source, filename: "a.ts", entry: "f", calls: [{ args: [1] }] }));
+    expect(result.calls[0]).toMatchObject({ ok: true, value: 2 });
+  });
+
+  it("stops a busy loop at timeoutMs and still serves the next job", async () => {
+    const source = "export function f() { for (;;) {} }";
+    const started = performance.now();
+    const result = done(await pool.run({ source, filename: "l.ts", entry: "f", calls: [{ args: [] }, { args: [] }], limits: { timeoutMs: 200, memoryMb: 32, wallMs: 10_000 } }));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(result.calls[0]).toMatchObject({ ok: false, error: { kind: "timeout" } });
+    expect(result.calls[1]).toMatchObject({ ok: false, error: { kind: "timeout" } });
+    const next = done(await pool.run({ source: SIGMOID, filename: "s.ts", entry: "sigmoid", calls: [{ args: [0] }] }));
+    expect(next.calls[0]).toMatchObject({ ok: true, value: 0.5 });
+  });
+});
+
+describe("createSandboxPool().runModule", () => {
+  it("returns console output and the error of a module's top level", async () => {
+    const outcome = await pool.runModule({ source: 'import * as np from "np";\nconsole.log(np.ones([2, 2]));\nthrow new Error("stop");\n', filename: "main.ts" });
+    expect(outcome).toEqual({ kind: "done", stdout: "[[1. 1.]\n [1. 1.]]\n", stdoutTruncated: false, error: { kind: "throw", message: "Error: stop", line: 3, column: 7 } });
+  });
+});
+
+describe("worker recycling", () => {
+  it("starts a fresh process for every job with recycleAfter = 1", async () => {
+    const fresh = createSandboxPool({ size: 1, recycleAfter: 1 });
+    try {
+      for (let i = 0; i < 3; i++) done(await fresh.run({ source: SIGMOID, filename: "s.ts", entry: "sigmoid", calls: [{ args: [0] }] }));
+      expect(fresh.stats().started).toBeGreaterThanOrEqual(4);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("kills a worker past the wall-clock budget and reports a time limit, not a pass", async () => {
+    const wall = createSandboxPool({ size: 1 });
+    try {
+      // Huge BigInt formatting is not interruptible: the isolate's timeout cannot stop it.
+      const source = "export function f() { return String(10n ** 2000000n).length; }";
+      const result = done(await wall.run({ source, filename: "b.ts", entry: "f", calls: [{ args: [] }], limits: { timeoutMs: 50, memoryMb: 64, wallMs: 300 } }));
+      expect(result.calls[0]).toMatchObject({ ok: false, error: { kind: "timeout" } });
+      const next = done(await wall.run({ source: SIGMOID, filename: "s.ts", entry: "sigmoid", calls: [{ args: [0] }] }));
+      expect(next.calls[0]).toMatchObject({ ok: true, value: 0.5 });
+    } finally {
+      await wall.close();
+    }
+  });
+});

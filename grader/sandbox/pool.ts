@@ -1,0 +1,321 @@
+// The pool of pre-forked grader worker processes. Every job runs in a worker, never in the
+// caller's process: the pool transpiles (esbuild, cached), queues, hands each job to an idle warm
+// worker, enforces the job's wall-clock budget by killing the worker, and turns a crashed or
+// misbehaving worker into a grader error (never a pass), replacing it. Workers start with an
+// empty environment in an empty temporary directory under OS limits (prlimit) and are retired
+// after `recycleAfter` jobs or after any limit breach. Edit when worker lifecycle rules change.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildRuntimeBundle, buildWorkerScript } from "./assets";
+import {
+  FromWorkerSchema,
+  type ModuleJob,
+  ModuleJobSchema,
+  type ModuleOutcome,
+  type SandboxJob,
+  SandboxJobSchema,
+  type SandboxOutcome,
+  type SandboxResult,
+  type WorkerJob,
+} from "./protocol";
+import { transpileLearnerCode } from "./transpile";
+
+export interface SandboxPoolOptions {
+  /** Warm worker processes kept ready (default: os.availableParallelism()). */
+  readonly size?: number;
+  /** Jobs a worker serves before it is replaced (1 = a fresh process for every job). Default 50. */
+  readonly recycleAfter?: number;
+  /** V8 old-space limit of each worker process itself (its isolates have their own limits). Default 512. */
+  readonly workerHeapMb?: number;
+  /** Apply OS resource limits with util-linux prlimit when it is installed. Default true. */
+  readonly osLimits?: boolean;
+}
+
+export interface SandboxPoolStats {
+  readonly workers: number;
+  readonly busy: number;
+  readonly queued: number;
+  /** Worker processes started since the pool was created (replacements included). */
+  readonly started: number;
+  readonly jobsDone: number;
+}
+
+export interface SandboxPool {
+  /** Runs `entry` of the source once per call; learner failures are data, sandbox failures are `grader-error`. */
+  run(job: SandboxJob): Promise<SandboxOutcome>;
+  /** Evaluates a module's top level and returns its console output (`lab run`). */
+  runModule(job: ModuleJob): Promise<ModuleOutcome>;
+  stats(): SandboxPoolStats;
+  /** Stops every worker; queued jobs end as grader errors. */
+  close(): Promise<void>;
+}
+
+type TaskOutcome = { kind: "done"; result: SandboxResult } | { kind: "grader-error"; message: string };
+
+interface Task {
+  readonly job: WorkerJob;
+  readonly finish: (outcome: TaskOutcome) => void;
+}
+
+interface Worker {
+  readonly child: ChildProcess;
+  readonly dir: string;
+  readonly exited: Promise<void>;
+  ready: boolean;
+  retiring: boolean;
+  jobs: number;
+  task: Task | undefined;
+  timer: NodeJS.Timeout | undefined;
+  diagnostics: string;
+}
+
+const PRLIMIT = "/usr/bin/prlimit";
+const DIAGNOSTICS_CHARS = 4_000;
+const MAX_STARTUP_FAILURES = 3;
+
+function osLimitArgs(): string[] {
+  // No RLIMIT_NPROC: it counts every process of the user (threads too), so on a shared uid it
+  // would break V8's own threads long before it stopped anything; the isolate cannot spawn anyway.
+  // No RLIMIT_AS: V8 reserves far more address space than it uses (see ADR 002).
+  return [PRLIMIT, "--core=0", "--fsize=1048576", "--nofile=256", "--"];
+}
+
+export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
+  const size = Math.max(1, options.size ?? availableParallelism());
+  const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
+  const workerHeapMb = options.workerHeapMb ?? 512;
+  const useOsLimits = (options.osLimits ?? true) && existsSync(PRLIMIT);
+
+  const workers = new Set<Worker>();
+  const queue: Task[] = [];
+  let closed = false;
+  let started = 0;
+  let jobsDone = 0;
+  let startupFailures = 0;
+  // Spawns waiting for the build: counted so a burst of jobs does not start extra workers.
+  let spawning = 0;
+  const assets = Promise.all([buildWorkerScript(), buildRuntimeBundle()]);
+  // An unhandled rejection here would crash the host; each caller sees the failure instead.
+  assets.catch(() => undefined);
+
+  function failQueued(message: string): void {
+    for (const task of queue.splice(0)) task.finish({ kind: "grader-error", message });
+  }
+
+  async function spawnWorker(): Promise<void> {
+    let script: string;
+    let bundle: string;
+    spawning += 1;
+    try {
+      [script, bundle] = await assets;
+    } catch (error) {
+      failQueued(`sandbox could not be built: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    } finally {
+      spawning -= 1;
+    }
+    if (closed) return;
+    started += 1;
+    const dir = mkdtempSync(join(tmpdir(), "backprop-sandbox-"));
+    const node = [process.execPath, "--no-node-snapshot", `--max-old-space-size=${workerHeapMb}`, script];
+    const [command, ...args] = useOsLimits ? [...osLimitArgs(), ...node] : node;
+    const child = spawn(command ?? process.execPath, args, {
+      cwd: dir,
+      // No DATABASE_URL, no secrets: Node needs nothing from the environment.
+      env: { NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      serialization: "advanced",
+    });
+    let exitedResolve: () => void = () => undefined;
+    const worker: Worker = {
+      child,
+      dir,
+      exited: new Promise<void>((resolve) => (exitedResolve = resolve)),
+      ready: false,
+      retiring: false,
+      jobs: 0,
+      task: undefined,
+      timer: undefined,
+      diagnostics: "",
+    };
+    workers.add(worker);
+    const keep = (chunk: Buffer): void => {
+      worker.diagnostics = (worker.diagnostics + chunk.toString("utf8")).slice(-DIAGNOSTICS_CHARS);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    child.on("message", (raw: unknown) => onMessage(worker, raw));
+    child.on("error", (error) => {
+      keep(Buffer.from(`spawn error: ${error.message}\n`));
+    });
+    child.on("exit", (code, signal) => {
+      exitedResolve();
+      onExit(worker, code, signal);
+    });
+    child.send({ type: "init", runtimeBundle: bundle });
+  }
+
+  function retire(worker: Worker): void {
+    if (worker.retiring) return;
+    worker.retiring = true;
+    worker.child.kill("SIGKILL");
+  }
+
+  function onMessage(worker: Worker, raw: unknown): void {
+    const parsed = FromWorkerSchema.safeParse(raw);
+    if (!parsed.success) {
+      finishTask(worker, { kind: "grader-error", message: `sandbox protocol violation: ${parsed.error.message.slice(0, 500)}` });
+      retire(worker);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === "ready") {
+      worker.ready = true;
+      startupFailures = 0;
+      dispatch();
+      return;
+    }
+    if (message.type === "fatal") {
+      finishTask(worker, { kind: "grader-error", message: `sandbox worker failed: ${message.message.slice(0, 2_000)}` });
+      retire(worker);
+      return;
+    }
+    worker.jobs += 1;
+    jobsDone += 1;
+    finishTask(worker, { kind: "done", result: message.result });
+    if (message.anomaly || worker.jobs >= recycleAfter) {
+      retire(worker);
+      return;
+    }
+    dispatch();
+  }
+
+  function finishTask(worker: Worker, outcome: TaskOutcome): void {
+    const task = worker.task;
+    worker.task = undefined;
+    if (worker.timer !== undefined) clearTimeout(worker.timer);
+    worker.timer = undefined;
+    task?.finish(outcome);
+  }
+
+  function onExit(worker: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+    workers.delete(worker);
+    rmSync(worker.dir, { recursive: true, force: true });
+    if (!worker.ready && !worker.retiring) startupFailures += 1;
+    if (worker.task !== undefined) {
+      const how = signal === null ? `exit code ${code ?? "?"}` : `signal ${signal}`;
+      const tail = worker.diagnostics.trim();
+      finishTask(worker, { kind: "grader-error", message: `sandbox worker crashed (${how})${tail === "" ? "" : `: ${tail.slice(-1_000)}`}` });
+    }
+    if (closed) return;
+    if (startupFailures >= MAX_STARTUP_FAILURES) {
+      failQueued(`sandbox workers fail to start: ${worker.diagnostics.trim().slice(-1_000) || "no output"}`);
+      return;
+    }
+    void spawnWorker();
+  }
+
+  function liveWorkers(): number {
+    let count = 0;
+    for (const worker of workers) if (!worker.retiring) count += 1;
+    return count;
+  }
+
+  function dispatch(): void {
+    for (const worker of workers) {
+      if (queue.length === 0) return;
+      if (!worker.ready || worker.retiring || worker.task !== undefined) continue;
+      const task = queue.shift();
+      if (task === undefined) return;
+      worker.task = task;
+      const wallMs = task.job.limits.wallMs;
+      worker.timer = setTimeout(() => {
+        // The isolate's own timeout did not stop it (e.g. non-interruptible work): the process goes.
+        const message = `time limit exceeded: the code ran longer than ${wallMs} ms (wall clock)`;
+        const calls = task.job.entry === null ? [{ ok: false as const, error: { kind: "timeout" as const, message } }] : task.job.calls.map(() => ({ ok: false as const, error: { kind: "timeout" as const, message } }));
+        finishTask(worker, { kind: "done", result: { calls, stdout: "", stdoutTruncated: false } });
+        retire(worker);
+      }, wallMs);
+      worker.child.send({ type: "job", id: started * 1_000_000 + worker.jobs, job: task.job });
+    }
+  }
+
+  function enqueue(job: WorkerJob): Promise<TaskOutcome> {
+    if (closed) return Promise.resolve({ kind: "grader-error", message: "sandbox pool is closed" });
+    return new Promise<TaskOutcome>((resolve) => {
+      queue.push({ job, finish: resolve });
+      // After repeated start-up failures nothing respawns by itself: a new job tries again.
+      if (liveWorkers() + spawning < size) {
+        startupFailures = 0;
+        for (let i = liveWorkers() + spawning; i < size; i++) void spawnWorker();
+      }
+      dispatch();
+    });
+  }
+
+  for (let i = 0; i < size; i++) void spawnWorker();
+
+  return {
+    async run(input) {
+      const job = SandboxJobSchema.parse(input);
+      const compiled = await transpileLearnerCode(job.source, job.filename);
+      if (!compiled.ok) return { kind: "done", compile: compiled.error, calls: [], stdout: "", stdoutTruncated: false };
+      const outcome = await enqueue({
+        code: compiled.code,
+        sourceMap: compiled.sourceMap,
+        filename: job.filename,
+        entry: job.entry,
+        calls: job.calls,
+        limits: job.limits,
+        mathRandomSeed: job.mathRandomSeed,
+      });
+      if (outcome.kind === "grader-error") return outcome;
+      if (outcome.result.calls.length !== job.calls.length) return { kind: "grader-error", message: "sandbox protocol violation: wrong number of call results" };
+      return { kind: "done", ...outcome.result };
+    },
+
+    async runModule(input) {
+      const job = ModuleJobSchema.parse(input);
+      const compiled = await transpileLearnerCode(job.source, job.filename);
+      if (!compiled.ok) return { kind: "done", compile: compiled.error, stdout: "", stdoutTruncated: false };
+      const outcome = await enqueue({
+        code: compiled.code,
+        sourceMap: compiled.sourceMap,
+        filename: job.filename,
+        entry: null,
+        calls: [],
+        limits: job.limits,
+        mathRandomSeed: job.mathRandomSeed,
+      });
+      if (outcome.kind === "grader-error") return outcome;
+      const failure = outcome.result.calls[0];
+      return {
+        kind: "done",
+        ...(failure !== undefined && !failure.ok ? { error: failure.error } : {}),
+        stdout: outcome.result.stdout,
+        stdoutTruncated: outcome.result.stdoutTruncated,
+      };
+    },
+
+    stats() {
+      let busy = 0;
+      for (const worker of workers) if (worker.task !== undefined) busy += 1;
+      return { workers: workers.size, busy, queued: queue.length, started, jobsDone };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      failQueued("sandbox pool is closed");
+      const exits: Promise<void>[] = [];
+      for (const worker of workers) {
+        finishTask(worker, { kind: "grader-error", message: "sandbox pool is closed" });
+        exits.push(worker.exited);
+        retire(worker);
+      }
+      await Promise.all(exits);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// transpileLearnerCode: types stripped without checking, only "np" importable, compile errors
+// carry the learner's line and column.
+import { describe, expect, it } from "vitest";
+import { transpileLearnerCode } from "./transpile";
+
+describe("transpileLearnerCode", () => {
+  it("strips types and keeps running code even when the types are wrong", async () => {
+    const result = await transpileLearnerCode('import * as np from "np";\nexport function f(x: number): string { return np.multiply(x, 2); }\n', "a.ts");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.code).toContain('require("np")');
+    expect(result.code).not.toContain(": number");
+    expect(JSON.parse(result.sourceMap)).toHaveProperty("mappings");
+  });
+
+  it("accepts named and type-only imports from np", async () => {
+    const result = await transpileLearnerCode('import { zeros } from "np";\nimport type { NDArray } from "np";\nexport const f = (): NDArray => zeros([2]);\n', "a.ts");
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['import * as fs from "node:fs";\nexport const f = () => fs.readFileSync("/etc/passwd");\n', "node:fs"],
+    ['import { x } from "./other";\nexport const f = () => x;\n', "./other"],
+    ['export const f = () => require("child_process");\n', "child_process"],
+    ['export const f = () => import("node:fs");\n', "node:fs"],
+  ])("refuses any other module with a clear message (%#)", async (source, name) => {
+    const result = await transpileLearnerCode(source, "a.ts");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain("only the np module can be imported");
+    expect(result.error.message).toContain(name);
+    expect(result.error.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it("reports a syntax error at the learner's line and 1-based column", async () => {
+    const result = await transpileLearnerCode("export function f(x) {\n  return x +;\n}\n", "a.ts");
+    expect(result).toEqual({ ok: false, error: { message: expect.any(String) as string, line: 2, column: 13 } });
+  });
+
+  it("reads .js files as JavaScript (TypeScript syntax is an error there)", async () => {
+    const result = await transpileLearnerCode("export const f = (x: number) => x;\n", "a.js");
+    expect(result.ok).toBe(false);
+  });
+});
