@@ -115,20 +115,33 @@ export function renderNpTypings(): string {
 
   const blocks = list.map((b) => {
     const entry = b.entry.replace(/\.ts$/, "");
-    const imports: string[] = [];
+    // Imports from other modules are merged per module: two files importing NDArray from
+    // "np" must not declare it twice.
+    const imports = new Map<string, Set<string>>();
     const body: string[] = [];
     for (const file of members.get(b.module) ?? []) {
       const source = parse(file, dts.get(file) ?? "");
       const isEntry = file === entry;
       for (const st of source.statements) {
-        const text = rewriteStatement(st, source, file, isEntry, b.module, moduleOf);
-        if (text.trim() === "") continue;
         if (ts.isImportDeclaration(st)) {
-          if (!imports.includes(text)) imports.push(text);
-        } else body.push(text);
+          const spec = specifierOf(st);
+          const target = spec === undefined ? undefined : moduleOf(resolveSpecifier(file, spec));
+          const bindings = st.importClause?.namedBindings;
+          if (target === undefined || !bindings || !ts.isNamedImports(bindings)) {
+            throw new Error(`grader/np/${file}.ts: only named imports from grader/np files can be bundled`);
+          }
+          if (target === b.module) continue;
+          const names = imports.get(target) ?? new Set<string>();
+          for (const el of bindings.elements) names.add(el.getText(source).replace(/^type\s+/, ""));
+          imports.set(target, names);
+          continue;
+        }
+        const text = rewriteStatement(st, source, file, isEntry, b.module, moduleOf);
+        if (text.trim() !== "") body.push(text);
       }
     }
-    const indented = [...imports, ...body]
+    const importLines = [...imports].map(([target, names]) => `import { ${[...names].sort().join(", ")} } from "${target}";`);
+    const indented = [...importLines, ...body]
       .join("\n")
       .split("\n")
       .map((line) => (line.trim() === "" ? "" : `  ${line}`))
@@ -152,12 +165,6 @@ function rewriteStatement(
   moduleOf: (file: string) => string,
 ): string {
   const spec = specifierOf(st);
-  if (ts.isImportDeclaration(st)) {
-    if (spec === undefined) return st.getText(source);
-    const target = moduleOf(resolveSpecifier(file, spec));
-    if (target === module) return "";
-    return st.getText(source).replace(/(["'])[^"']+\1;?$/, `"${target}";`);
-  }
   if (ts.isExportDeclaration(st)) {
     if (!st.moduleSpecifier) {
       // `export {};` is an emit artefact; a local `export { a as b }` is kept in the entry only.

@@ -106,6 +106,7 @@ const groups: Record<string, (fn: string) => Tolerance> = {
   creation: () => EXACT,
   rounding: () => EXACT,
   format: () => EXACT,
+  logic: () => EXACT,
 };
 
 for (const [group, tolerance] of Object.entries(groups)) {

@@ -3,7 +3,7 @@
 // accepts numbers, nested arrays and NDArrays where numpy does, and a full
 // reduction returns a plain number. Add new public functions here (with a
 // one-line JSDoc: it becomes the Monaco hover text via np.d.ts).
-import { ValueError } from "./errors";
+import { IndexError, ValueError } from "./errors";
 import {
   absKernel,
   addKernel,
@@ -838,6 +838,108 @@ export function argmin(a: ArrayInput, options?: { axis?: null; keepdims?: false 
 export function argmin(a: ArrayInput, options: ArgOptions): NDArray;
 export function argmin(a: ArrayInput, options: ArgOptions = {}): number | NDArray {
   return argReduce(a, options, false);
+}
+
+/** 1 where both are nonzero, else 0 (a boolean for two numbers). */
+export function logical_and(x1: number, x2: number): boolean;
+export function logical_and(x1: ArrayInput, x2: ArrayInput): NDArray;
+export function logical_and(x1: ArrayInput, x2: ArrayInput): boolean | NDArray {
+  return compare(x1, x2, (a, b) => a !== 0 && b !== 0, logicalAndKernel);
+}
+
+/** 1 where either is nonzero, else 0 (a boolean for two numbers). */
+export function logical_or(x1: number, x2: number): boolean;
+export function logical_or(x1: ArrayInput, x2: ArrayInput): NDArray;
+export function logical_or(x1: ArrayInput, x2: ArrayInput): boolean | NDArray {
+  return compare(x1, x2, (a, b) => a !== 0 || b !== 0, logicalOrKernel);
+}
+
+/** 1 where x is zero, else 0 (a boolean for a number). */
+export function logical_not(x: number): boolean;
+export function logical_not(x: ArrayInput): NDArray;
+export function logical_not(x: ArrayInput): boolean | NDArray {
+  if (typeof x === "number") return x === 0;
+  return fromTensor(mapKernel(asNDArray(x), (v) => (v === 0 ? 1 : 0)));
+}
+
+// nan counts as true, as in numpy (it is nonzero).
+const logicalAndKernel = binaryKernel((a, b) => (a !== 0 && b !== 0 ? 1 : 0));
+const logicalOrKernel = binaryKernel((a, b) => (a !== 0 || b !== 0 ? 1 : 0));
+
+/** all/any: the product (all) or the sum (any) of the 0/1 truth values, so empty inputs get numpy's identities. */
+function truthReduce(a: ArrayInput, options: ReduceOptions, op: "prod" | "sum"): boolean | NDArray {
+  const truth = fromTensor(mapKernel(asNDArray(a), (v) => (v !== 0 ? 1 : 0)));
+  const r = reduceArray(truth, options, op);
+  if (typeof r === "number") return r > 0;
+  for (let i = 0; i < r.data.length; i++) r.data[i] = r.data[i]! > 0 ? 1 : 0;
+  return r;
+}
+
+/** Whether every element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
+export function all(a: ArrayInput, options?: FullReduceOptions): boolean;
+export function all(a: ArrayInput, options: ReduceOptions): NDArray;
+export function all(a: ArrayInput, options: ReduceOptions = {}): boolean | NDArray {
+  return truthReduce(a, options, "prod");
+}
+
+/** Whether any element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
+export function any(a: ArrayInput, options?: FullReduceOptions): boolean;
+export function any(a: ArrayInput, options: ReduceOptions): NDArray;
+export function any(a: ArrayInput, options: ReduceOptions = {}): boolean | NDArray {
+  return truthReduce(a, options, "sum");
+}
+
+/** Options of np.cumsum and np.take: a single axis. */
+export interface SingleAxisOptions {
+  /** The axis; omitted works on the flattened array. */
+  axis?: number | null;
+}
+
+/** Running sums along an axis (over the flattened array when no axis is given). */
+export function cumsum(a: ArrayInput, options: SingleAxisOptions = {}): NDArray {
+  let x = asNDArray(a);
+  if (options.axis === undefined || options.axis === null) x = x.flatten();
+  const axis = normalizeAxis(options.axis ?? 0, x.ndim);
+  const len = x.shape[axis]!;
+  const inner = shapeSize(x.shape.slice(axis + 1));
+  const outer = shapeSize(x.shape.slice(0, axis));
+  const out = x.data.slice();
+  for (let o = 0; o < outer; o++) {
+    const base = o * len * inner;
+    for (let i = 1; i < len; i++) {
+      const row = base + i * inner;
+      for (let j = 0; j < inner; j++) out[row + j] = out[row + j]! + out[row - inner + j]!;
+    }
+  }
+  return new NDArray(out, x.shape);
+}
+
+/** Elements at the given indices along an axis (of the flattened array when no axis is given): np.take(X, [0, 2], { axis: 1 }). */
+export function take(a: ArrayInput, indices: number | readonly number[], options: SingleAxisOptions = {}): NDArray {
+  let x = asNDArray(a);
+  if (options.axis === undefined || options.axis === null) x = x.flatten();
+  const axis = normalizeAxis(options.axis ?? 0, x.ndim);
+  const list = typeof indices === "number" ? [indices] : indices;
+  const len = x.shape[axis]!;
+  const inner = shapeSize(x.shape.slice(axis + 1));
+  const outer = shapeSize(x.shape.slice(0, axis));
+  const resolved = list.map((i) => {
+    if (!Number.isInteger(i)) throw new IndexError("only integers are valid indices");
+    if (i < -len || i >= len) throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${len}`);
+    return i < 0 ? i + len : i;
+  });
+  const out = new Float64Array(outer * resolved.length * inner);
+  let pos = 0;
+  for (let o = 0; o < outer; o++) {
+    for (const i of resolved) {
+      out.set(x.data.subarray((o * len + i) * inner, (o * len + i + 1) * inner), pos);
+      pos += inner;
+    }
+  }
+  const shape = x.shape.slice();
+  if (typeof indices === "number") shape.splice(axis, 1);
+  else shape[axis] = resolved.length;
+  return new NDArray(out, shape);
 }
 
 // ---------------------------------------------------------------- products

@@ -273,6 +273,30 @@ declare module "np" {
       keepdims?: false;
   }): number;
   export function argmin(a: ArrayInput, options: ArgOptions): NDArray;
+  /** 1 where both are nonzero, else 0 (a boolean for two numbers). */
+  export function logical_and(x1: number, x2: number): boolean;
+  export function logical_and(x1: ArrayInput, x2: ArrayInput): NDArray;
+  /** 1 where either is nonzero, else 0 (a boolean for two numbers). */
+  export function logical_or(x1: number, x2: number): boolean;
+  export function logical_or(x1: ArrayInput, x2: ArrayInput): NDArray;
+  /** 1 where x is zero, else 0 (a boolean for a number). */
+  export function logical_not(x: number): boolean;
+  export function logical_not(x: ArrayInput): NDArray;
+  /** Whether every element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
+  export function all(a: ArrayInput, options?: FullReduceOptions): boolean;
+  export function all(a: ArrayInput, options: ReduceOptions): NDArray;
+  /** Whether any element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
+  export function any(a: ArrayInput, options?: FullReduceOptions): boolean;
+  export function any(a: ArrayInput, options: ReduceOptions): NDArray;
+  /** Options of np.cumsum and np.take: a single axis. */
+  export interface SingleAxisOptions {
+      /** The axis; omitted works on the flattened array. */
+      axis?: number | null;
+  }
+  /** Running sums along an axis (over the flattened array when no axis is given). */
+  export function cumsum(a: ArrayInput, options?: SingleAxisOptions): NDArray;
+  /** Elements at the given indices along an axis (of the flattened array when no axis is given): np.take(X, [0, 2], { axis: 1 }). */
+  export function take(a: ArrayInput, indices: number | readonly number[], options?: SingleAxisOptions): NDArray;
   /**
    * Dot product: matrix product of 2-d arrays, inner product of 1-d arrays
    * (a plain number at run time), scaling when either is a scalar.
@@ -367,7 +391,7 @@ declare module "np" {
 }
 
 declare module "np/linalg" {
-  import { type ArrayInput, type NDArray } from "np";
+  import { ArrayInput, NDArray } from "np";
   /** Options of np.linalg.norm. */
   export interface NormOptions {
       /** Order: undefined/2 (Euclidean / Frobenius), 1, Infinity, -Infinity, 0 or any p for vectors; "fro" for matrices. */
@@ -387,8 +411,7 @@ declare module "np/linalg" {
 }
 
 declare module "np/random" {
-  import { NDArray, type ArrayInput } from "np";
-  import { NDArray } from "np";
+  import { ArrayInput, NDArray } from "np";
   export { OverflowError, RandomState };
   export type { ChoiceOptions, NormalOptions, Population, RandintOptions, Seed, SeedOptions, SizeOptions, UniformOptions, WithSize, };
   export type { Size };
@@ -566,6 +589,7 @@ declare module "np/random" {
       private uniforms;
       /** `loc + scale * gauss` per element; the standard case skips the arithmetic, like numpy's randn. */
       private gaussians;
+      /** One `draw()` per element of `shape`, or a single number when there is no shape. */
       private fill;
   }
   /** numpy's `size`: one length or a shape; `null`/`undefined` mean "return a scalar". */

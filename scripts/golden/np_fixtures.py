@@ -366,6 +366,28 @@ def formatting():
     write("format", cases)
 
 
+def logic():
+    cases = []
+    a = np.array([[0.0, 1.0, -2.0], [0.0, 0.0, np.nan]])
+    b = np.array([1.0, 0.0, 3.0])
+    for name, f in {"logical_and": np.logical_and, "logical_or": np.logical_or}.items():
+        case(cases, f"{name} broadcast", name, [a, b], {}, lambda: f(a, b))
+        case(cases, f"{name} numbers", name, [0.0, 2.0], {}, lambda: f(0.0, 2.0))
+    case(cases, "logical_not", "logical_not", [a], {}, lambda: np.logical_not(a))
+    for name, f in {"all": np.all, "any": np.any}.items():
+        for kw in ({}, {"axis": 0}, {"axis": -1}, {"axis": 1, "keepdims": True}, {"keepdims": True}):
+            case(cases, f"{name} {kw}", name, [a], kw, lambda: f(a, **kw))
+        case(cases, f"{name} of empty", name, [np.zeros(0)], {}, lambda: f(np.zeros(0)))
+        case(cases, f"{name} of empty axis=0", name, [np.zeros((0, 2))], {"axis": 0}, lambda: f(np.zeros((0, 2)), axis=0))
+    c = arr(3, 4)
+    for kw in ({}, {"axis": 0}, {"axis": 1}, {"axis": -1}):
+        case(cases, f"cumsum {kw}", "cumsum", [c], kw, lambda: np.cumsum(c, **kw))
+    t = arr(3, 4, 2)
+    for idx, kw in (([0, 2], {"axis": 1}), ([-1], {"axis": 0}), (1, {"axis": 2}), ([5, 0, 5], {}), (-2, {}), ([3], {"axis": 0}), ([0, 0], {"axis": -1})):
+        case(cases, f"take {idx} {kw}", "take", [t, idx], kw, lambda: np.take(t, idx, **kw))
+    write("logic", cases)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     broadcasting()
@@ -375,6 +397,7 @@ def main():
     creation()
     rounding()
     formatting()
+    logic()
     print(f"fixtures written to {os.path.normpath(OUT)} with numpy {np.__version__}", file=sys.stderr)
 
 
