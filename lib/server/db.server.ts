@@ -2,7 +2,7 @@
 // (default, persisted in BACKPROP_DATA_DIR) or over PostgreSQL when DATABASE_URL is set.
 // Only lib/server/data/* and the migration runner use what this module returns; everything
 // else goes through the data-access modules. Edit this file to change how we connect.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -97,9 +97,15 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
 
 /** Opens the embedded database; `dataDir` undefined means in memory (tests). */
 export async function openEmbeddedDatabase(dataDir: string | undefined): Promise<Database> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const pglite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await pglite.waitReady;
+  const releaseLock = dataDir === undefined ? () => {} : lockDataDirectory(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await pglite.waitReady;
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     mode: "embedded",
@@ -109,8 +115,42 @@ export async function openEmbeddedDatabase(dataDir: string | undefined): Promise
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A lock file with our pid refuses that with a clear message (a stale lock of a dead process is
+ * taken over).
+ */
+export function lockDataDirectory(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+  } catch {
+    const holderPid = Number(readFileSync(lockFile, "utf8").trim());
+    if (holderPid !== process.pid && isProcessAlive(holderPid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holderPid} (a running server?). ` +
+          "Stop it first, or use PostgreSQL (DATABASE_URL) to share a database between processes.",
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
 }
 
 /** Opens a PostgreSQL database; `schema` (tests) puts every table in that schema instead of public. */

@@ -54,3 +54,9 @@ export function serverEnv(): ServerEnv {
 export function dataDirectory(env: ServerEnv = serverEnv()): string {
   return path.resolve(env.BACKPROP_DATA_DIR);
 }
+
+/** Parses the environment again (the CLI tests point BACKPROP_DATA_DIR at a temporary folder). */
+export function reloadServerEnv(): ServerEnv {
+  cache.backpropServerEnv = parseServerEnv(process.env);
+  return cache.backpropServerEnv;
+}
