@@ -80,6 +80,11 @@ class Recorder:
         out = self.rs.choice(a, tuple_or(size), replace, p)
         self.call("choice", [a, size, replace, p], np.asarray(out) if size is not None else out)
 
+    def get_state(self):
+        """numpy's legacy state flattened: the 624 key words, then pos, has_gauss, gauss."""
+        _, key, pos, has_gauss, gauss = self.rs.get_state()
+        self.call("get_state", [], np.concatenate([key.astype(np.float64), [pos, has_gauss, gauss]]))
+
     def words(self, n):
         """Raw tempered 32-bit outputs of the shared MT19937, consuming them."""
         self.call("uint32", [n], self.rs._bit_generator.random_raw(n).astype(np.float64))
@@ -215,7 +220,9 @@ def interleaved():
         r.shuffle([6])
         r.randn(1)
         r.random_sample(3)
+        r.get_state()
         r.randn(3)
+        r.get_state()
 
     return per_seed("interleaved", body)
 

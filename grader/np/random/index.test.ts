@@ -77,6 +77,21 @@ describe("np.random global functions", () => {
     expect(() => random.normal(0, { loc: 1 })).toThrow(new TypeError("normal() got multiple values for argument 'loc'"));
   });
 
+  it("save and restore the global state, cached gaussian included", () => {
+    random.seed(11);
+    random.randn(1); // leaves the second gaussian of the pair cached
+    const saved = random.get_state();
+    expect(saved[3]).toBe(1);
+    const first = [random.randn(3), random.randint(0, 1000, 4), random.rand(2)].map(values);
+    random.set_state(saved);
+    expect([random.randn(3), random.randint(0, 1000, 4), random.rand(2)].map(values)).toEqual(first);
+    expect(() => random.set_state(["PCG64", saved[1], 0])).toThrow(
+      new ValueError("set_state can only be used with legacy MT19937 state instances."),
+    );
+    expect(() => random.set_state(["MT19937", [1, 2, 3], 0])).toThrow(ValueError);
+    expect(() => random.set_state(["MT19937", saved[1], 625])).toThrow(ValueError);
+  });
+
   it("forget the cached gaussian when re-seeded", () => {
     random.seed(5);
     const first = random.randn();

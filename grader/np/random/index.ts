@@ -10,6 +10,7 @@ import { RandomState } from "./random-state";
 export { OverflowError, RandomState } from "./random-state";
 export type {
   ChoiceOptions,
+  LegacyState,
   NormalOptions,
   Population,
   RandintOptions,
@@ -26,6 +27,12 @@ const globalState = new RandomState();
 
 /** Seeds the global generator: an integer in [0, 2**32), a list of them, or nothing for fresh entropy. */
 export const seed: RandomState["seed"] = globalState.seed.bind(globalState);
+
+/** The global generator's state, numpy's legacy tuple ("MT19937", key, pos, has_gauss, cached_gaussian). */
+export const get_state: RandomState["get_state"] = globalState.get_state.bind(globalState);
+
+/** Restores the global generator from a `get_state()` tuple. */
+export const set_state: RandomState["set_state"] = globalState.set_state.bind(globalState);
 
 /** Uniform floats in [0, 1) of shape (d0, d1, ...): `rand(2, 3)`; `rand()` is a number. */
 export const rand: RandomState["rand"] = globalState.rand.bind(globalState);

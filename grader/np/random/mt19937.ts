@@ -90,9 +90,15 @@ export class MT19937 {
     return (a * 67108864 + b) / 9007199254740992;
   }
 
-  /** The raw state, for tests against numpy's `get_state()`. */
+  /** The raw state, as numpy's `get_state()` reports it. */
   snapshot(): { key: Uint32Array; pos: number } {
     return { key: this.key.slice(), pos: this.pos };
+  }
+
+  /** Puts back a state from `snapshot()` (or numpy's `get_state()`); the caller validated it. */
+  restore(key: ArrayLike<number>, pos: number): void {
+    this.key.set(key);
+    this.pos = pos;
   }
 
   private regenerate(): void {

@@ -35,6 +35,11 @@ function run(rs: RandomState, step: FixtureStep): number | NDArray | null {
       const [s] = argsOf.size.parse(step.args);
       return s === null ? rs.random_sample() : rs.random_sample(s);
     }
+    case "get_state": {
+      const [name, key, pos, hasGauss, gauss] = rs.get_state();
+      expect(name).toBe("MT19937");
+      return new NDArray(Float64Array.of(...key.data, pos, hasGauss, gauss), [key.data.length + 3]);
+    }
     case "standard_normal": {
       const [s] = argsOf.size.parse(step.args);
       return s === null ? rs.standard_normal() : rs.standard_normal(s);

@@ -33,6 +33,12 @@ export interface SeedOptions {
   seed?: Seed | null;
 }
 
+/**
+ * numpy's legacy state tuple: ("MT19937", key[624], pos, has_gauss, cached_gaussian).
+ * Lets a caller draw privately from the global stream and then put it back.
+ */
+export type LegacyState = readonly ["MT19937", NDArray, number, number, number];
+
 /** Values numpy's `choice` can draw from: a population size or a 1-d array. */
 export type Population = number | readonly number[] | NDArray;
 
@@ -114,6 +120,29 @@ export class RandomState {
     }
     this.hasGauss = false;
     this.gauss = 0;
+  }
+
+  /** numpy's `get_state()`: ("MT19937", key, pos, has_gauss, cached_gaussian). */
+  get_state(): LegacyState {
+    const { key, pos } = this.mt.snapshot();
+    return ["MT19937", new NDArray(Float64Array.from(key), [key.length]), pos, this.hasGauss ? 1 : 0, this.gauss];
+  }
+
+  /** numpy's `set_state(state)` for a legacy state tuple; the cached gaussian is optional. */
+  set_state(state: LegacyState | readonly [string, NDArray | readonly number[], number, number?, number?]): void {
+    if (!Array.isArray(state)) throw new TypeError("state must be a dict or a tuple.");
+    const [name, keyArg, pos, hasGauss = 0, gauss = 0] = state as readonly unknown[];
+    if (name !== "MT19937") throw new ValueError("set_state can only be used with legacy MT19937 state instances.");
+    const key = toNDArray(keyArg).data;
+    if (key.length !== 624 || !key.every((w) => Number.isInteger(w) && w >= 0 && w <= UINT32_MAX)) {
+      throw new ValueError("state must be 624 unsigned 32-bit integers");
+    }
+    if (typeof pos !== "number" || !Number.isInteger(pos) || pos < 0 || pos > 624) {
+      throw new ValueError("pos must be an integer between 0 and 624");
+    }
+    this.mt.restore(key, pos);
+    this.hasGauss = Boolean(hasGauss);
+    this.gauss = typeof gauss === "number" ? gauss : Number(gauss);
   }
 
   /** Uniform floats in [0, 1). */
