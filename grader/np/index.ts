@@ -556,11 +556,14 @@ function roundDecimals(decimals: number): (v: number) => number {
   return (v) => roundHalfEven(v / f) * f;
 }
 
-/** Rounds to the given number of decimals, half to even (np.round(2.5) is 2). */
-export function round(a: number, options?: RoundOptions): number;
-export function round(a: ArrayInput, options?: RoundOptions): NDArray;
-export function round(a: ArrayInput, options: RoundOptions = {}): number | NDArray {
-  return unary(a, roundDecimals(options.decimals ?? 0));
+/** Rounds to the given number of decimals, half to even (np.round(2.5) is 2): np.round(x, 3) or np.round(x, { decimals: 3 }). */
+export function round(a: number, decimals?: number | RoundOptions): number;
+export function round(a: ArrayInput, decimals?: number | RoundOptions): NDArray;
+export function round(a: ArrayInput, decimals: number | RoundOptions = {}): number | NDArray {
+  // numpy's decimals is usually passed positionally (np.round(x, 2)), so accept both forms.
+  const d = typeof decimals === "number" ? decimals : (decimals.decimals ?? 0);
+  if (!Number.isInteger(d)) throw new TypeError(`'${d}' cannot be interpreted as an integer`);
+  return unary(a, roundDecimals(d));
 }
 
 /** Same as round. */
@@ -944,10 +947,6 @@ export function take(a: ArrayInput, indices: number | readonly number[], options
 
 // ---------------------------------------------------------------- products
 
-function scalarOrArray(t: Tensor): NDArray {
-  return fromTensor(t);
-}
-
 /**
  * Dot product: matrix product of 2-d arrays, inner product of 1-d arrays
  * (a plain number at run time), scaling when either is a scalar.
@@ -960,7 +959,7 @@ export function dot(a: ArrayInput, b: ArrayInput): number | NDArray {
   const y = asNDArray(b);
   if (x.ndim === 0 || y.ndim === 0) return fromTensor(multiplyKernel(x, y));
   const t = dotKernel(x, y);
-  return t.shape.length === 0 ? t.data[0]! : scalarOrArray(t);
+  return t.shape.length === 0 ? t.data[0]! : fromTensor(t);
 }
 
 /** Matrix product with numpy's matmul rules (the @ operator); 1-d @ 1-d is a number at run time. */

@@ -116,6 +116,12 @@ describe("np inputs and results", () => {
     expect(np.linalg.norm([3, 4])).toBe(5);
   });
 
+  it("takes round's decimals positionally or as an option", () => {
+    expect(np.round([1.2345, 2.5], 2).toArray()).toEqual([1.23, 2.5]);
+    expect(np.round([1.2345, 2.5], { decimals: 1 }).toArray()).toEqual([1.2, 2.5]);
+    expect(np.round(2.5)).toBe(2);
+  });
+
   it("keeps the dimensions of a keepdims reduction without an axis", () => {
     const s = np.sum(m(), { keepdims: true });
     expect(s.shape).toEqual([1, 1]);

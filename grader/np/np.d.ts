@@ -166,9 +166,9 @@ declare module "np" {
       /** Number of decimals to keep (may be negative); default 0. */
       decimals?: number;
   }
-  /** Rounds to the given number of decimals, half to even (np.round(2.5) is 2). */
-  export function round(a: number, options?: RoundOptions): number;
-  export function round(a: ArrayInput, options?: RoundOptions): NDArray;
+  /** Rounds to the given number of decimals, half to even (np.round(2.5) is 2): np.round(x, 3) or np.round(x, { decimals: 3 }). */
+  export function round(a: number, decimals?: number | RoundOptions): number;
+  export function round(a: ArrayInput, decimals?: number | RoundOptions): NDArray;
   /** Same as round. */
   export const around: typeof round;
   /** Same as round with no decimals: nearest integer, half to even. */
@@ -413,10 +413,14 @@ declare module "np/linalg" {
 declare module "np/random" {
   import { ArrayInput, NDArray } from "np";
   export { OverflowError, RandomState };
-  export type { ChoiceOptions, NormalOptions, Population, RandintOptions, Seed, SeedOptions, SizeOptions, UniformOptions, WithSize, };
+  export type { ChoiceOptions, LegacyState, NormalOptions, Population, RandintOptions, Seed, SeedOptions, SizeOptions, UniformOptions, WithSize, };
   export type { Size };
   /** Seeds the global generator: an integer in [0, 2**32), a list of them, or nothing for fresh entropy. */
   export const seed: RandomState["seed"];
+  /** The global generator's state, numpy's legacy tuple ("MT19937", key, pos, has_gauss, cached_gaussian). */
+  export const get_state: RandomState["get_state"];
+  /** Restores the global generator from a `get_state()` tuple. */
+  export const set_state: RandomState["set_state"];
   /** Uniform floats in [0, 1) of shape (d0, d1, ...): `rand(2, 3)`; `rand()` is a number. */
   export const rand: RandomState["rand"];
   /**
@@ -448,6 +452,11 @@ declare module "np/random" {
   interface SeedOptions {
       seed?: Seed | null;
   }
+  /**
+   * numpy's legacy state tuple: ("MT19937", key[624], pos, has_gauss, cached_gaussian).
+   * Lets a caller draw privately from the global stream and then put it back.
+   */
+  type LegacyState = readonly ["MT19937", NDArray, number, number, number];
   /** Values numpy's `choice` can draw from: a population size or a 1-d array. */
   type Population = number | readonly number[] | NDArray;
   /** `randint(low, high, size, dtype)` as a keyword object. */
@@ -494,6 +503,10 @@ declare module "np/random" {
        * cached second gaussian, like numpy.
        */
       seed(seed?: Seed | null | SeedOptions): void;
+      /** numpy's `get_state()`: ("MT19937", key, pos, has_gauss, cached_gaussian). */
+      get_state(): LegacyState;
+      /** numpy's `set_state(state)` for a legacy state tuple; the cached gaussian is optional. */
+      set_state(state: LegacyState | readonly [string, NDArray | readonly number[], number, number?, number?]): void;
       /** Uniform floats in [0, 1). */
       random_sample(size?: null | {
           size?: null;
