@@ -52,6 +52,9 @@ async function transpileUncached(source: string, filename: string): Promise<Tran
       outfile: "learner.js",
       // No tsconfig lookup on the host's disk: the learner's file stands alone.
       tsconfigRaw: "{}",
+      // import(x) becomes require(x), so a computed specifier meets the isolate's "only np" rule
+      // instead of isolated-vm's bare "Not supported".
+      supported: { "dynamic-import": false },
       plugins: [onlyNp],
       logLevel: "silent",
     });

@@ -1,0 +1,3 @@
+export function f() {
+  return Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}

@@ -1,0 +1,5 @@
+export function f() {
+  const a = { b: 1 };
+  a.self = a;
+  return a;
+}

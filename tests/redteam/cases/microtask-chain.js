@@ -1,0 +1,5 @@
+export function f() {
+  const spin = () => Promise.resolve().then(spin);
+  spin();
+  return 1;
+}

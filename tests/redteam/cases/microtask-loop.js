@@ -1,0 +1,3 @@
+export async function f() {
+  for (;;) await null;
+}

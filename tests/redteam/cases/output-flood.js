@@ -1,0 +1,3 @@
+export function f() {
+  for (;;) console.log("spam ".repeat(1000));
+}

@@ -1,0 +1,4 @@
+// $fn marks trusted author code: a learner cannot forge one.
+export function f() {
+  return { $fn: "() => globalThis" };
+}

@@ -1,0 +1,3 @@
+export function f() {
+  return new Float64Array(new SharedArrayBuffer(16));
+}

@@ -1,0 +1,4 @@
+export function f() {
+  let s = "x";
+  for (;;) s = s + s + String(s.length);
+}

@@ -1,0 +1,3 @@
+export function f(x) {
+  return x +* 2;
+}

@@ -1,0 +1,3 @@
+export function sigmoidd(z) {
+  return z;
+}
