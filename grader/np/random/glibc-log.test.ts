@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { glibcLog } from "./glibc-log";
+import { LN2_HI, POLY_NEAR_ONE } from "./glibc-log-data";
 
 const fixture = z
   .object({ generator: z.string(), numpy: z.string(), inputs: z.array(z.number()), log: z.array(z.number()) })
@@ -21,6 +22,12 @@ describe("glibcLog", () => {
     // If V8 ever matches glibc everywhere this fails, and glibc-log.ts could go.
     const differing = fixture.inputs.filter((x, i) => !Object.is(Math.log(x), fixture.log[i]));
     expect(differing.length).toBeGreaterThan(0);
+  });
+
+  it("has the table the unfused shortcuts rely on (exact k * LN2_HI and rhi2 * B0)", () => {
+    expect(POLY_NEAR_ONE[0]).toBe(-0.5);
+    // LN2_HI * 2**42 is an integer: at most 42 significant bits, so k * LN2_HI is exact for |k| < 2**11.
+    expect(Number.isInteger(LN2_HI * 2 ** 42)).toBe(true);
   });
 
   it("handles the edges like C: zero, negatives, infinity, NaN, one", () => {

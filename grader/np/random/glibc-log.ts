@@ -56,7 +56,10 @@ function logTable(high: number, low: number): number {
   const invc = INV_C[i] ?? Number.NaN;
   const logc = LOG_C[i] ?? Number.NaN;
 
-  const w = fma(k, LN2_HI, logc);
+  // Where glibc fuses a product that is exact (k * LN2_HI: LN2_HI ends in 11 zero bits
+  // and |k| < 2**11), the fused and the plain forms round identically, so the cheaper
+  // plain form is used; every other fused operation is emulated.
+  const w = k * LN2_HI + logc;
   const r = fma(z, invc, -1);
   const p12 = fma(r, A2, A1);
   const hi = r + w;
@@ -84,15 +87,16 @@ function logNearOne(x: number): number {
   q = fma(r3, B10, q);
   q = fma(q, r3, p456);
   q = fma(q, r3, p123);
-  // rhi: r rounded to 26 bits, so that rhi * rhi is exact.
-  const rPlusW = fma(r, 134217728, r);
-  const rhi = fma(-134217728, r, rPlusW);
+  // rhi: r rounded to 26 bits. glibc fuses r * 2**27 and rhi2 * B0 (B0 = -0.5), but
+  // both products are exact, so plain operations round the same.
+  const rPlusW = r * 134217728 + r;
+  const rhi = rPlusW - 134217728 * r;
   const rhi2 = rhi * rhi;
   const rlo = r - rhi;
-  const hi = fma(rhi2, B0, r);
+  const hi = rhi2 * B0 + r;
   const rMinusHi = r - hi;
   const rPlusRhi = r + rhi;
-  let lo = fma(rhi2, B0, rMinusHi);
+  let lo = rhi2 * B0 + rMinusHi;
   lo = fma(B0 * rlo, rPlusRhi, lo);
   return hi + fma(q, r3, lo);
 }
