@@ -122,6 +122,13 @@ describe("np inputs and results", () => {
     expect(np.round(2.5)).toBe(2);
   });
 
+  it("reduces nothing over an empty axis list, without touching the input", () => {
+    const a = m();
+    expect(np.mean(a, { axis: [] }).toArray()).toEqual(a.toArray());
+    expect(np.var(a, { axis: [] }).toArray()).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect(a.toArray()).toEqual([[1, 2, 3], [4, 5, 6]]);
+  });
+
   it("keeps the dimensions of a keepdims reduction without an axis", () => {
     const s = np.sum(m(), { keepdims: true });
     expect(s.shape).toEqual([1, 1]);

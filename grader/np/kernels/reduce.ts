@@ -133,7 +133,8 @@ export function reduceKernel(t: Tensor, axes: readonly number[], keepdims: boole
     if (t.data.length === 0) return { data: Float64Array.of(emptyReduction(op)), shape: outShape };
     return { data: Float64Array.of(reduceRun(op, t.data, 0, t.data.length)), shape: outShape };
   }
-  let cur: Tensor = t;
+  // An empty axis tuple reduces nothing; still return fresh data, callers divide in place.
+  let cur: Tensor = axes.length === 0 ? { data: t.data.slice(), shape: t.shape } : t;
   for (let k = axes.length - 1; k >= 0; k--) cur = reduceOneAxis(cur, axes[k]!, op);
   return { data: cur.data, shape: outShape };
 }
