@@ -116,6 +116,10 @@ describe("np.random global functions", () => {
     expect(() => random.randint(5, 3)).toThrow(new ValueError("low >= high"));
     expect(() => random.randint(Number.NaN)).toThrow(new ValueError("cannot convert float NaN to integer"));
     expect(() => random.randint(0, 2 ** 64)).toThrow(new ValueError("high is out of bounds for int64"));
+    expect(() => random.randint(0, 2 ** 31 + 1, { dtype: "int32" })).toThrow(
+      new ValueError("high is out of bounds for int32"),
+    );
+    expect(() => callUntyped(random.randint, 0, 5, { dtype: "uint8" })).toThrow(TypeError);
     expect(() => random.normal(0, -1)).toThrow(new ValueError("scale < 0"));
     expect(() => random.uniform(0, Infinity)).toThrow(new random.OverflowError("Range exceeds valid bounds"));
     expect(() => random.choice(3, 5, false)).toThrow(
