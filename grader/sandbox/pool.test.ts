@@ -1,6 +1,8 @@
 // The pool end to end, through real worker processes: values in and out, learner errors with the
 // learner's line and column, console capture, module mode, determinism, limits and recycling.
 // The adversarial cases live in tests/redteam.
+import { existsSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSandboxPool } from "./pool";
 import type { SandboxOutcome, SandboxResult } from "./protocol";
@@ -136,6 +138,35 @@ describe("createSandboxPool().runModule", () => {
 });
 
 describe("worker recycling", () => {
+  it("queues jobs when every worker is busy", async () => {
+    const small = createSandboxPool({ size: 1 });
+    try {
+      const jobs = [0, 1, 2, 3, 4].map((i) => small.run({ source: "export const f = (x: number) => x * 10;", filename: "q.ts", entry: "f", calls: [{ args: [i] }] }));
+      const results = (await Promise.all(jobs)).map((outcome) => done(outcome).calls[0]);
+      expect(results.map((call) => call?.ok && call.value)).toEqual([0, 10, 20, 30, 40]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("reports a worker that dies mid-job as a grader error, never a learner result, and replaces it", async () => {
+    const fragile = createSandboxPool({ size: 1 });
+    try {
+      const running = fragile.run({ source: "export function f() { for (;;) {} }", filename: "k.ts", entry: "f", calls: [{ args: [] }], limits: { timeoutMs: 20_000, memoryMb: 32, wallMs: 30_000 } });
+      // Wait until the job is on the worker, then kill the worker from outside.
+      while (fragile.stats().busy === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const [pid] = fragile.stats().pids;
+      if (pid !== undefined) process.kill(pid, "SIGKILL");
+      const outcome = await running;
+      expect(outcome.kind).toBe("grader-error");
+      if (outcome.kind === "grader-error") expect(outcome.message).toMatch(/sandbox worker crashed \(signal SIGKILL\)/);
+      const next = done(await fragile.run({ source: SIGMOID, filename: "s.ts", entry: "sigmoid", calls: [{ args: [0] }] }));
+      expect(next.calls[0]).toMatchObject({ ok: true, value: 0.5 });
+    } finally {
+      await fragile.close();
+    }
+  });
+
   it("starts a fresh process for every job with recycleAfter = 1", async () => {
     const fresh = createSandboxPool({ size: 1, recycleAfter: 1 });
     try {
@@ -157,6 +188,31 @@ describe("worker recycling", () => {
       expect(next.calls[0]).toMatchObject({ ok: true, value: 0.5 });
     } finally {
       await wall.close();
+    }
+  });
+});
+
+describe.runIf(existsSync("/proc/self/environ"))("worker processes", () => {
+  it("run with an empty environment, in an empty temporary directory, under OS limits", async () => {
+    const isolated = createSandboxPool({ size: 1 });
+    try {
+      done(await isolated.run({ source: SIGMOID, filename: "s.ts", entry: "sigmoid", calls: [{ args: [0] }] }));
+      const [pid] = isolated.stats().pids;
+      expect(pid).toBeDefined();
+      const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter((entry) => entry !== "");
+      // Only what Node's IPC channel adds, and NODE_ENV: no DATABASE_URL, no secrets.
+      expect(environ.map((entry) => entry.split("=")[0]).sort()).toEqual(["NODE_CHANNEL_FD", "NODE_CHANNEL_SERIALIZATION_MODE", "NODE_ENV"]);
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      expect(cwd.startsWith(tmpdir())).toBe(true);
+      expect(readdirSync(cwd)).toEqual([]);
+      if (existsSync("/usr/bin/prlimit")) {
+        const limits = readFileSync(`/proc/${pid}/limits`, "utf8");
+        expect(limits).toMatch(/Max core file size\s+0\s+0/);
+        expect(limits).toMatch(/Max file size\s+1048576\s+1048576/);
+        expect(limits).toMatch(/Max open files\s+256\s+256/);
+      }
+    } finally {
+      await isolated.close();
     }
   });
 });

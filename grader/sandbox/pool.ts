@@ -31,6 +31,8 @@ export interface SandboxPoolOptions {
   readonly workerHeapMb?: number;
   /** Apply OS resource limits with util-linux prlimit when it is installed. Default true. */
   readonly osLimits?: boolean;
+  /** RLIMIT_AS of each worker in MB (only with osLimits). Default 8192; see ADR 002 before lowering it. */
+  readonly addressSpaceMb?: number;
 }
 
 export interface SandboxPoolStats {
@@ -40,6 +42,8 @@ export interface SandboxPoolStats {
   /** Worker processes started since the pool was created (replacements included). */
   readonly started: number;
   readonly jobsDone: number;
+  /** Process ids of the live workers (for tests and operators). */
+  readonly pids: readonly number[];
 }
 
 export interface SandboxPool {
@@ -75,11 +79,11 @@ const PRLIMIT = "/usr/bin/prlimit";
 const DIAGNOSTICS_CHARS = 4_000;
 const MAX_STARTUP_FAILURES = 3;
 
-function osLimitArgs(): string[] {
+function osLimitArgs(addressSpaceMb: number): string[] {
   // No RLIMIT_NPROC: it counts every process of the user (threads too), so on a shared uid it
   // would break V8's own threads long before it stopped anything; the isolate cannot spawn anyway.
-  // No RLIMIT_AS: V8 reserves far more address space than it uses (see ADR 002).
-  return [PRLIMIT, "--core=0", "--fsize=1048576", "--nofile=256", "--"];
+  // RLIMIT_AS only as a backstop: V8 reserves far more address space than it uses (see ADR 002).
+  return [PRLIMIT, "--core=0", "--fsize=1048576", "--nofile=256", `--as=${addressSpaceMb * 1024 * 1024}`, "--"];
 }
 
 export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
@@ -87,6 +91,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
   const workerHeapMb = options.workerHeapMb ?? 512;
   const useOsLimits = (options.osLimits ?? true) && existsSync(PRLIMIT);
+  const addressSpaceMb = options.addressSpaceMb ?? 8_192;
 
   const workers = new Set<Worker>();
   const queue: Task[] = [];
@@ -120,7 +125,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     started += 1;
     const dir = mkdtempSync(join(tmpdir(), "backprop-sandbox-"));
     const node = [process.execPath, "--no-node-snapshot", `--max-old-space-size=${workerHeapMb}`, script];
-    const [command, ...args] = useOsLimits ? [...osLimitArgs(), ...node] : node;
+    const [command, ...args] = useOsLimits ? [...osLimitArgs(addressSpaceMb), ...node] : node;
     const child = spawn(command ?? process.execPath, args, {
       cwd: dir,
       // No DATABASE_URL, no secrets: Node needs nothing from the environment.
@@ -302,7 +307,9 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     stats() {
       let busy = 0;
       for (const worker of workers) if (worker.task !== undefined) busy += 1;
-      return { workers: workers.size, busy, queued: queue.length, started, jobsDone };
+      const pids: number[] = [];
+      for (const worker of workers) if (worker.child.pid !== undefined) pids.push(worker.child.pid);
+      return { workers: workers.size, busy, queued: queue.length, started, jobsDone, pids };
     },
 
     async close() {
