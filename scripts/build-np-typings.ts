@@ -118,7 +118,10 @@ export function renderNpTypings(): string {
     // Imports from other modules are merged per module: two files importing NDArray from
     // "np" must not declare it twice.
     const imports = new Map<string, Set<string>>();
-    const body: string[] = [];
+    // The entry's statements are always kept; a helper file's declaration only when
+    // something kept mentions its name (helper files bring every export they have).
+    const kept: string[] = [];
+    const helpers: { names: string[]; text: string }[] = [];
     for (const file of members.get(b.module) ?? []) {
       const source = parse(file, dts.get(file) ?? "");
       const isEntry = file === entry;
@@ -137,11 +140,26 @@ export function renderNpTypings(): string {
           continue;
         }
         const text = rewriteStatement(st, source, file, isEntry, b.module, moduleOf);
-        if (text.trim() !== "") body.push(text);
+        if (text.trim() === "") continue;
+        if (isEntry) kept.push(text);
+        else helpers.push({ names: declaredNames(st), text });
       }
     }
-    const importLines = [...imports].map(([target, names]) => `import { ${[...names].sort().join(", ")} } from "${target}";`);
-    const indented = [...importLines, ...body]
+    const body = [...kept];
+    let pending = helpers;
+    for (;;) {
+      const all = body.join("\n");
+      const used = pending.filter((h) => h.names.some((n) => mentions(all, n)));
+      if (used.length === 0) break;
+      body.push(...used.map((h) => h.text));
+      pending = pending.filter((h) => !used.includes(h));
+    }
+    const bodyText = body.join("\n");
+    const importLines = [...imports].flatMap(([target, names]) => {
+      const usedNames = [...names].filter((n) => mentions(bodyText, n.split(/\s+as\s+/).pop() ?? n)).sort();
+      return usedNames.length === 0 ? [] : [`import type { ${usedNames.join(", ")} } from "${target}";`];
+    });
+    const indented = [...importLines, bodyText]
       .join("\n")
       .split("\n")
       .map((line) => (line.trim() === "" ? "" : `  ${line}`))
@@ -154,6 +172,23 @@ export function renderNpTypings(): string {
     "",
     blocks.join("\n"),
   ].join("\n");
+}
+
+/** Names a top-level declaration introduces. */
+function declaredNames(st: ts.Statement): string[] {
+  if (ts.isVariableStatement(st)) return st.declarationList.declarations.map((d) => d.name.getText());
+  if (
+    (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st) ||
+      ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st) || ts.isModuleDeclaration(st)) &&
+    st.name
+  ) {
+    return [st.name.getText()];
+  }
+  return [];
+}
+
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`).test(text);
 }
 
 function rewriteStatement(

@@ -391,7 +391,7 @@ declare module "np" {
 }
 
 declare module "np/linalg" {
-  import { ArrayInput, NDArray } from "np";
+  import type { ArrayInput, NDArray } from "np";
   /** Options of np.linalg.norm. */
   export interface NormOptions {
       /** Order: undefined/2 (Euclidean / Frobenius), 1, Infinity, -Infinity, 0 or any p for vectors; "fro" for matrices. */
@@ -411,7 +411,7 @@ declare module "np/linalg" {
 }
 
 declare module "np/random" {
-  import { ArrayInput, NDArray } from "np";
+  import type { ArrayInput, NDArray } from "np";
   export { OverflowError, RandomState };
   export type { ChoiceOptions, LegacyState, NormalOptions, Population, RandintOptions, Seed, SeedOptions, SizeOptions, UniformOptions, WithSize, };
   export type { Size };
@@ -607,39 +607,4 @@ declare module "np/random" {
   }
   /** numpy's `size`: one length or a shape; `null`/`undefined` mean "return a scalar". */
   type Size = number | readonly number[];
-  type Keywords = Record<string, unknown>;
-  /** A plain `{ ... }` object literal: the trailing keyword arguments. */
-  function isKeywords(value: unknown): value is Keywords;
-  /**
-   * Binds `args` to the parameter `names` like Python does: positional first, then the
-   * trailing keyword object. Missing parameters are `undefined`.
-   */
-  function bindArguments(fn: string, names: readonly string[], args: readonly unknown[]): unknown[];
-  /** The Python type name numpy would print for a JavaScript value. */
-  function pythonTypeName(value: unknown): string;
-  /** Python's `operator.index`: an integer or numpy's TypeError. */
-  function toIndex(value: unknown): number;
-  /** A list of dimensions, each an integer >= 0 (numpy's `np.empty(shape)` checks). */
-  function toDimensions(values: readonly unknown[]): number[];
-  /** numpy's `size`: `null` for a scalar result, otherwise the output shape. */
-  function toShape(size: unknown): number[] | null;
-  /** A distribution parameter: a number, or an array broadcast against the others. */
-  type Parameter = number | NDArray;
-  /** numpy's reading of a parameter: numbers and 0-d arrays are scalars, the rest arrays. */
-  function toParameter(value: unknown, fallback: number): Parameter;
-  function shapeOf(parameter: Parameter): readonly number[];
-  /**
-   * The output shape of a draw with array parameters, like numpy's multi-iterator over
-   * (output, ...parameters): `size` when given (the parameters must broadcast to it),
-   * otherwise the parameters' broadcast shape. Errors are numpy's.
-   */
-  function broadcastOutputShape(size: number[] | null, parameters: readonly Parameter[]): number[];
-  /** A parameter's values repeated over `shape` in row-major order (shape must be its broadcast). */
-  function spread(parameter: Parameter, shape: readonly number[]): Float64Array;
-  function shapeSize(shape: readonly number[]): number;
-  /**
-   * `np.asarray(x)` for a learner's value. np's converter checks every element at run
-   * time and throws numpy's errors, so handing it an unchecked value is safe.
-   */
-  function toNDArray(value: unknown): NDArray;
 }
