@@ -86,6 +86,16 @@ export function array(object: ArrayInput): NDArray {
   return asNDArray(object).copy();
 }
 
+/** A copy of the array (np.copy(theta) before changing one entry, as in gradient checking). */
+export function copy(a: ArrayInput): NDArray {
+  return asNDArray(a).copy();
+}
+
+/** An array of the given shape; numpy leaves it uninitialised, here it is filled with zeros. */
+export function empty(shape: ShapeInput): NDArray {
+  return filled(shape, 0);
+}
+
 /** Converts the input to an array; an NDArray is returned as is, without copying. */
 export function asarray(a: ArrayInput): NDArray {
   return asNDArray(a);

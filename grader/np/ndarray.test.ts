@@ -55,6 +55,10 @@ describe("NDArray", () => {
       b.data[0] = 100;
       expect(a.data[0]).toBe(1);
     }
+    const c = np.copy(a);
+    c.data[1] = 100;
+    expect(a.data[1]).toBe(2);
+    expect(np.empty([2, 2]).toArray()).toEqual([[0, 0], [0, 0]]);
     expect(np.asarray(a)).toBe(a);
     expect(a.T.toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
   });

@@ -19,6 +19,10 @@ declare module "np" {
   export type ShapeInput = number | readonly number[];
   /** A new float64 array from a number, nested arrays or another array (always copies). */
   export function array(object: ArrayInput): NDArray;
+  /** A copy of the array (np.copy(theta) before changing one entry, as in gradient checking). */
+  export function copy(a: ArrayInput): NDArray;
+  /** An array of the given shape; numpy leaves it uninitialised, here it is filled with zeros. */
+  export function empty(shape: ShapeInput): NDArray;
   /** Converts the input to an array; an NDArray is returned as is, without copying. */
   export function asarray(a: ArrayInput): NDArray;
   /** An array of the given shape filled with zeros. */
