@@ -66,6 +66,9 @@ function buildAuth(prisma: PrismaClient, settings: AuthSettings) {
     },
     advanced: {
       cookiePrefix: "backprop",
+      // better-auth skips its Origin (CSRF) check when NODE_ENV=test; we want tests to see the
+      // production behaviour.
+      disableOriginCheck: false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => randomBytes(16).toString("base64url") },
     },
