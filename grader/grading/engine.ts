@@ -9,6 +9,7 @@ import { NUMPY_TOLERANCE, compareOutputs, outputsMatch } from "./compare";
 import { generateCall, type ReferenceNetwork } from "./generators";
 import { type Localized, joinLocalized, messages, render } from "./messages";
 import { InputStream } from "./rng";
+import { DISPATCH_EXPORT, TRUSTED_BUNDLE_FILENAME, buildTrustedBundle, trustedEntries } from "./trusted-bundle";
 import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
 import { atPath, fromPlain, type HostValue, isRecord, toPlain, toShown } from "./values";
 import { type Locale, type TestResult, VERDICT_VERSION, type Verdict } from "./verdict";
@@ -136,6 +137,11 @@ interface TrustedRun {
   readonly outputs: HostValue[];
 }
 
+interface TrustedOutputs extends TrustedRun {
+  /** Mistake id → its outcome on every instance. */
+  readonly mistakes: ReadonlyMap<string, CallOutcome[]>;
+}
+
 function learnerError(failure: LearnerFailure, spec: ExerciseSpec): Localized {
   switch (failure.kind) {
     case "timeout":
@@ -170,41 +176,42 @@ export class GradingEngine {
     });
   }
 
-  private async runTrusted(
-    exercise: LoadedExercise,
-    file: string,
-    source: string,
-    key: string,
-    instances: readonly CaseInstance[],
-    allowFailures: boolean,
-  ): Promise<CallOutcome[]> {
-    return this.trusted.get(`${exercise.version}|${file}|${key}`, async () => {
-      await this.transpileTrusted(exercise, file, source);
+  /**
+   * The reference's and every mistake's outputs on these instances, from one sandbox job running
+   * the trusted bundle (cached by exercise version and key). A failing reference call is a
+   * grader failure; a failing mistake call is data (the learner may fail the same way).
+   */
+  private async runTrusted(exercise: LoadedExercise, key: string, instances: readonly CaseInstance[]): Promise<TrustedOutputs> {
+    return this.trusted.get(`${exercise.version}|${key}`, async () => {
+      const source = await this.transpiled.get(`${exercise.version}|${TRUSTED_BUNDLE_FILENAME}`, async () => {
+        for (const { label, source: text } of trustedEntries(exercise)) await this.transpileTrusted(exercise, label, text);
+        return buildTrustedBundle(exercise);
+      });
+      const entries = trustedEntries(exercise);
+      const calls = callsOf(instances);
       const outcome = await this.deps.sandbox.run({
         source,
-        filename: file,
-        exportName: exercise.spec.entry,
-        calls: callsOf(instances),
+        filename: TRUSTED_BUNDLE_FILENAME,
+        exportName: DISPATCH_EXPORT,
+        calls: entries.flatMap((_, index) => calls.map((c) => ({ ...c, args: [index, ...c.args] }))),
         limits: { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
       });
       if (outcome.kind === "grader-error") throw new GraderFailure(`sandbox: ${outcome.message}`);
-      if (outcome.compile) throw new GraderFailure(`${exercise.spec.id}/${file} does not compile: ${outcome.compile.message}`);
-      if (!allowFailures) {
-        const failed = outcome.calls.findIndex((c) => !c.ok);
-        const call = outcome.calls[failed];
-        if (call && !call.ok) {
-          throw new GraderFailure(`${exercise.spec.id}/${file} failed on ${instances[failed]?.name}: ${call.error.message}`);
-        }
-        if (outcome.calls.length !== instances.length) throw new GraderFailure(`${file}: the sandbox returned too few results`);
-      }
-      return outcome.calls;
+      if (outcome.compile) throw new GraderFailure(`${exercise.spec.id}: trusted bundle does not compile: ${outcome.compile.message}`);
+      if (outcome.calls.length !== entries.length * calls.length) throw new GraderFailure("the sandbox returned too few results");
+      const slice = (index: number) => outcome.calls.slice(index * calls.length, (index + 1) * calls.length);
+      const reference = slice(0);
+      const failed = reference.findIndex((c) => !c.ok);
+      const call = reference[failed];
+      if (call && !call.ok) throw new GraderFailure(`${exercise.spec.id}/solution.ts failed on ${instances[failed]?.name}: ${call.error.message}`);
+      const mistakes = new Map(exercise.spec.mistakes.map((m, i) => [m.id, slice(i + 1)] as const));
+      return { outputs: reference.map((c) => (c.ok ? fromPlain(c.value) : undefined)), mistakes };
     });
   }
 
   /** The reference outputs for a list of instances (cached by exercise version and key). */
   async referenceOutputs(exercise: LoadedExercise, key: string, instances: readonly CaseInstance[]): Promise<TrustedRun> {
-    const calls = await this.runTrusted(exercise, "solution.ts", exercise.solution, key, instances, false);
-    return { outputs: calls.map((c) => (c.ok ? fromPlain(c.value) : undefined)) };
+    return this.runTrusted(exercise, key, instances);
   }
 
   async grade(request: GradeRequest): Promise<Verdict> {
@@ -247,7 +254,7 @@ export class GradingEngine {
       }
       const instances = buildInstances(spec, seed, this.deps.reference);
       const [reference, learner] = await Promise.all([
-        this.referenceOutputs(exercise, `seed:${seed}`, instances),
+        this.runTrusted(exercise, `seed:${seed}`, instances),
         this.deps.sandbox.run({
           source: request.code,
           filename: request.filename ?? "submission.ts",
@@ -263,7 +270,7 @@ export class GradingEngine {
           ...(learner.compile.column === undefined ? {} : { column: learner.compile.column }),
         });
       }
-      return await this.judge({ exercise, instances, reference, learner, seed, locale, finish });
+      return await this.judge({ exercise, instances, reference, learner, locale, finish });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return { ...errorVerdict("grader", messages.graderFailed(detail)), graderError: true };
@@ -273,13 +280,12 @@ export class GradingEngine {
   private async judge(input: {
     exercise: LoadedExercise;
     instances: readonly CaseInstance[];
-    reference: TrustedRun;
+    reference: TrustedOutputs;
     learner: Extract<JobOutcome, { kind: "done" }>;
-    seed: number;
     locale: Locale;
     finish: (rest: Omit<Verdict, "version" | "exercise" | "exerciseVersion" | "seed" | "durationMs">) => Verdict;
   }): Promise<Verdict> {
-    const { exercise, instances, reference, learner, seed, locale, finish } = input;
+    const { exercise, instances, reference, learner, locale, finish } = input;
     const spec = exercise.spec;
     const runCustom: CustomCheckRunner = async (file, exportName, calls) => {
       const source = exercise.checkFiles.get(file);
@@ -386,7 +392,7 @@ export class GradingEngine {
         return o !== undefined && ("error" in o || !o.pass);
       });
     const misconceptions =
-      status === "pass" ? [] : await this.matchMistakes(exercise, seed, instances, reference.outputs, learnerCalls, failedIndices, locale);
+      status === "pass" ? [] : this.matchMistakes(exercise, reference, learnerCalls, failedIndices, locale);
     const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale) : undefined;
 
     return finish({
@@ -416,24 +422,16 @@ export class GradingEngine {
    * output differs from the reference's is allclose to the mistake's (so two mistakes at once are
    * both named); otherwise the whole output matches, or the same error was thrown.
    */
-  private async matchMistakes(
+  private matchMistakes(
     exercise: LoadedExercise,
-    seed: number,
-    instances: readonly CaseInstance[],
-    expected: readonly HostValue[],
+    trusted: TrustedOutputs,
     learnerCalls: readonly CallOutcome[],
     failed: readonly number[],
     locale: Locale,
-  ): Promise<Verdict["misconceptions"]> {
+  ): Verdict["misconceptions"] {
     if (failed.length === 0) return [];
     const found: Verdict["misconceptions"] = [];
-    const runs = await Promise.all(
-      exercise.spec.mistakes.map(async (mistake) => {
-        const source = exercise.mistakes.get(mistake.id) ?? "";
-        const calls = await this.runTrusted(exercise, mistake.file, source, `seed:${seed}`, instances, true);
-        return { mistake, calls };
-      }),
-    );
+    const runs = exercise.spec.mistakes.map((mistake) => ({ mistake, calls: trusted.mistakes.get(mistake.id) ?? [] }));
     for (const { mistake, calls } of runs) {
       const matches = failed.every((i) => {
         const mine = learnerCalls[i];
@@ -442,7 +440,7 @@ export class GradingEngine {
         if (!mine.ok || !theirs.ok) {
           return !mine.ok && !theirs.ok && mine.error.kind === theirs.error.kind && mine.error.message === theirs.error.message;
         }
-        return reproducesMistake(fromPlain(mine.value), fromPlain(theirs.value), expected[i]);
+        return reproducesMistake(fromPlain(mine.value), fromPlain(theirs.value), trusted.outputs[i]);
       });
       if (matches) found.push({ id: mistake.id, message: render(mistake.message, locale) });
     }
