@@ -43,7 +43,7 @@ export default async function CatalogPage() {
             <h2 id={`section-${section.id}`} style={{ marginTop: 0 }}>
               {section.title}
             </h2>
-            {section.intro ? <p className="muted">{section.intro}</p> : null}
+            {section.intro ? <div className="muted" dangerouslySetInnerHTML={{ __html: section.intro }} /> : null}
             <ProgressBar solved={section.solved} total={section.total} label={section.title} />
             <p className="muted" style={{ margin: "0.25rem 0" }}>
               {t("progress", { solved: section.solved, total: section.total })}

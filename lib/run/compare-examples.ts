@@ -9,6 +9,13 @@ export interface ExampleTolerance {
   readonly atol: number;
   /** Where argument `whereArg` equals `equals`, any of `values` is accepted (e.g. ReLU'(0)). */
   readonly accept: readonly { readonly whereArg: string; readonly equals: number; readonly values: readonly number[] }[];
+  /**
+   * Compare structure and shapes only: the exercise's check is not a value comparison (random
+   * initialisation, training), so the reference output is an illustration, not the answer.
+   */
+  readonly shapeOnly?: boolean;
+  /** The grader's randomInit check: zero biases, distinct rows, the scale, seeded draws. */
+  readonly randomInit?: { readonly weights: readonly string[]; readonly biases: readonly string[]; readonly scale: number };
 }
 
 /** numpy's allclose defaults, used when an exercise states no tolerance. */
@@ -19,7 +26,8 @@ export type Mismatch =
   | { readonly kind: "type"; readonly path: string; readonly expected: string; readonly actual: string }
   | { readonly kind: "shape"; readonly path: string; readonly expected: readonly number[]; readonly actual: readonly number[] }
   | { readonly kind: "not-finite"; readonly path: string; readonly index: readonly number[] }
-  | { readonly kind: "value"; readonly path: string; readonly maxAbsError: number; readonly worstIndex: readonly number[] };
+  | { readonly kind: "value"; readonly path: string; readonly maxAbsError: number; readonly worstIndex: readonly number[] }
+  | { readonly kind: "random-init"; readonly path: string; readonly problem: "bias-not-zero" | "weights-all-zero" | "rows-equal" | "scale" | "not-drawn" };
 
 export interface ExampleComparison {
   readonly pass: boolean;
@@ -74,6 +82,10 @@ export function compareExample(
   args: Readonly<Record<string, unknown>> = {},
   path = "",
 ): ExampleComparison {
+  if (tolerance.randomInit && path === "") {
+    const shapes = compareExample(actual, expected, { ...tolerance, randomInit: undefined, shapeOnly: true }, args);
+    return shapes.pass ? compareRandomInit(actual, expected, tolerance.randomInit) : shapes;
+  }
   const here = (kind: string) => (path === "" ? kind : path);
   if (actual === undefined) return { pass: false, mismatch: { kind: "missing", path: here("") } };
   const ek = kindOf(expected);
@@ -82,6 +94,7 @@ export function compareExample(
   if (isShownArray(expected) && isShownArray(actual)) {
     const sameShape = expected.shape.length === actual.shape.length && expected.shape.every((n, i) => n === actual.shape[i]);
     if (!sameShape) return { pass: false, mismatch: { kind: "shape", path, expected: expected.shape, actual: actual.shape } };
+    if (tolerance.shapeOnly) return { pass: true };
     const e = flatten(expected.values);
     const a = flatten(actual.values);
     const acceptArgs = tolerance.accept.map((rule) => {
@@ -122,6 +135,7 @@ export function compareExample(
     return { pass: true };
   }
   if (ek === "number") {
+    if (tolerance.shapeOnly) return { pass: true };
     const e = asNumber(expected) ?? NaN;
     const a = asNumber(actual) ?? NaN;
     if (!Number.isFinite(a) && Number.isFinite(e)) return { pass: false, mismatch: { kind: "not-finite", path, index: [] } };
@@ -139,4 +153,49 @@ export function compareExample(
     return { pass: true };
   }
   return Object.is(actual, expected) ? { pass: true } : { pass: false, mismatch: { kind: "value", path, maxAbsError: NaN, worstIndex: [] } };
+}
+
+function arrayAt(value: unknown, key: string): { shape: number[]; data: number[] } | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const entry = (value as Record<string, unknown>)[key];
+  return isShownArray(entry) ? { shape: entry.shape, data: flatten(entry.values).map((x) => x ?? NaN) } : null;
+}
+
+/**
+ * Mirrors the grader's randomInit check (grader/grading/checks.ts). The seeded draws are compared
+ * with the expected output's (the reference drew them after the same np.random.seed), as multisets
+ * because W1 and W2 may be drawn in either order.
+ */
+function compareRandomInit(actual: unknown, expected: unknown, rule: NonNullable<ExampleTolerance["randomInit"]>): ExampleComparison {
+  const fail = (path: string, problem: Extract<Mismatch, { kind: "random-init" }>["problem"]): ExampleComparison => ({
+    pass: false,
+    mismatch: { kind: "random-init", path, problem },
+  });
+  for (const key of rule.biases) {
+    if (arrayAt(actual, key)?.data.some((x) => x !== 0)) return fail(key, "bias-not-zero");
+  }
+  const drawn: number[] = [];
+  const reference: number[] = [];
+  for (const key of rule.weights) {
+    const w = arrayAt(actual, key);
+    if (!w) continue;
+    if (w.data.every((x) => x === 0)) return fail(key, "weights-all-zero");
+    const rows = w.shape[0] ?? 1;
+    const cols = w.data.length / Math.max(rows, 1);
+    for (let r = 0; r < rows; r++) {
+      for (let q = r + 1; q < rows; q++) {
+        let same = true;
+        for (let c = 0; c < cols && same; c++) same = w.data[r * cols + c] === w.data[q * cols + c];
+        if (same) return fail(key, "rows-equal");
+      }
+    }
+    const meanAbs = w.data.reduce((s, x) => s + Math.abs(x), 0) / w.data.length;
+    if (meanAbs > rule.scale * 8 || meanAbs < rule.scale * 0.08) return fail(key, "scale");
+    drawn.push(...w.data);
+    reference.push(...(arrayAt(expected, key)?.data ?? []));
+  }
+  const a = drawn.map((x) => x / rule.scale).sort((x, y) => x - y);
+  const e = reference.map((x) => x / rule.scale).sort((x, y) => x - y);
+  const same = a.length === e.length && a.every((x, i) => Math.abs(x - (e[i] ?? NaN)) <= 1e-9 * Math.max(1, Math.abs(x)));
+  return same ? { pass: true } : fail("", "not-drawn");
 }

@@ -11,6 +11,12 @@ export interface RunExample {
   readonly name: string;
   readonly args: Readonly<Record<string, unknown>>;
   readonly expected: unknown;
+  /** np.random is seeded with this before the call, as the grader does for this example. */
+  readonly npSeed?: number;
+  /** This example's own tolerance, when its checks differ from the exercise's. */
+  readonly tolerance?: ExampleTolerance;
+  /** Argument name → source of an author function (e.g. the cost J), from exercise.json. */
+  readonly functionArgs?: Readonly<Record<string, string>>;
 }
 
 export interface RunRequest {
@@ -70,6 +76,12 @@ function toRunError(error: unknown, lineOffset: number): RunError {
   return { message, ...learnerPosition(error, lineOffset) };
 }
 
+/** An author's function argument (trusted exercise content, public in exercise.json), with np in scope. */
+function authorFunction(source: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- author content, the same source the grader materialises
+  return (new Function("np", `return (${source});`) as (n: typeof np) => unknown)(np);
+}
+
 export function executeRun(request: RunRequest): RunResult {
   let stdout = "";
   const write = (...args: unknown[]) => {
@@ -96,13 +108,19 @@ export function executeRun(request: RunRequest): RunResult {
   if (typeof entry !== "function") {
     return { examples: [], probes: [], stdout, error: { message: `export function ${request.entry}(...) is missing` } };
   }
-  const call = (args: Readonly<Record<string, unknown>>): unknown =>
-    (entry as (...a: unknown[]) => unknown)(...request.params.map((p) => fromShown(args[p])));
+  const call = (args: Readonly<Record<string, unknown>>, functionArgs: Readonly<Record<string, string>> = {}): unknown =>
+    (entry as (...a: unknown[]) => unknown)(
+      ...request.params.map((p) => {
+        const source = functionArgs[p];
+        return source === undefined ? fromShown(args[p]) : authorFunction(source);
+      }),
+    );
 
   const examples = request.examples.map((example): ExampleOutcome => {
     try {
-      const actual = toShownValue(call(example.args));
-      const comparison = compareExample(actual, example.expected, request.tolerance, example.args);
+      if (example.npSeed !== undefined) np.random.seed(example.npSeed);
+      const actual = toShownValue(call(example.args, example.functionArgs));
+      const comparison = compareExample(actual, example.expected, example.tolerance ?? request.tolerance, example.args);
       return { name: example.name, status: comparison.pass ? "pass" : "fail", actual, comparison };
     } catch (error) {
       return { name: example.name, status: "error", error: toRunError(error, lineOffset) };

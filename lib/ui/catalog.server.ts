@@ -1,6 +1,7 @@
 // Loads what the catalog page needs: the course (exercises/course.json, or the exercise folders
 // grouped by section while the course file is being written) and the viewer's progress.
 import "server-only";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { listExercises } from "@/grader/index";
 import { loadCourse, type Course } from "@/grader/exercise/course";
 import type { SiteLocale } from "@/lib/i18n/locale";
@@ -68,7 +69,10 @@ export async function learnerProgress(userId: string, quizIds: readonly string[]
 }
 
 export async function loadCatalog(locale: SiteLocale, userId: string | null): Promise<Catalog> {
-  const { sections, quizIds } = courseSections(locale);
+  const course = courseSections(locale);
+  const quizIds = course.quizIds;
+  // Section intros are Markdown + LaTeX like the statements; the catalog shows them as HTML.
+  const sections = await Promise.all(course.sections.map(async (s) => ({ ...s, intro: s.intro ? await renderMarkdown(s.intro) : "" })));
   const progress = userId === null ? EMPTY_PROGRESS : await learnerProgress(userId, quizIds);
   return buildCatalog(sections, progress);
 }

@@ -6,6 +6,7 @@ export type ItemStatus = "not-started" | "attempted" | "solved";
 export interface CatalogSectionInput {
   readonly id: string;
   readonly title: string;
+  /** Server-rendered, sanitized HTML (lib/markdown). */
   readonly intro: string;
   readonly exercises: readonly { readonly id: string; readonly title: string }[];
   readonly quiz: { readonly id: string; readonly title: string; readonly itemCount: number } | null;

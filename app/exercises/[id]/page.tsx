@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { createGrader, type PublicExercise } from "@/grader/index";
 import { SiteLocale } from "@/lib/i18n/locale";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { exampleTolerance } from "@/lib/run/tolerance";
+import { exampleTolerance, functionArgsOf } from "@/lib/run/tolerance";
 import { selectProgressByUser } from "@/lib/server/data/progress";
 import { ExerciseWorkspace } from "@/lib/ui/exercise/exercise-workspace";
 import { ValueView } from "@/lib/ui/exercise/value-view";
@@ -40,8 +40,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   const t = await getTranslations("exercise");
   const user = await currentUser();
   const progress = user ? (await selectProgressByUser(user.id)).find((row) => row.exerciseId === id) : undefined;
-  const statementHtml = await renderMarkdown(exercise.statement);
-  const checks = grader.loadExercise(id).spec.checks;
+  // The page shows the title as its h1; a statement that opens with its own "# title" would repeat it.
+  const statementHtml = await renderMarkdown(exercise.statement.replace(/^\s*# [^\n]*\n/, ""));
+  const spec = grader.loadExercise(id).spec;
   return (
     <div className="exercise-layout">
       <article className="stack">
@@ -74,8 +75,20 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
           params: exercise.params,
           starter: exercise.starter,
           hints: exercise.hints,
-          examples: exercise.examples.map((e) => ({ name: e.name, ...(e.title ? { title: e.title } : {}), args: e.args, expected: e.expected })),
-          tolerance: exampleTolerance(checks),
+          examples: exercise.examples.map((e, i) => {
+            // Seeds, per-example checks and author functions come from exercise.json (public content).
+            const specExample = spec.examples[i];
+            return {
+              name: e.name,
+              ...(e.title ? { title: e.title } : {}),
+              args: e.args,
+              expected: e.expected,
+              ...(typeof specExample?.npSeed === "number" ? { npSeed: specExample.npSeed } : {}),
+              ...(specExample?.checks ? { tolerance: exampleTolerance(specExample.checks) } : {}),
+              functionArgs: functionArgsOf(specExample?.args ?? {}),
+            };
+          }),
+          tolerance: exampleTolerance(spec.checks),
           visibleSolutionAfterAttempts: exercise.visibleSolutionAfterAttempts,
           plot: plotFor(exercise.id),
         }}

@@ -1,13 +1,11 @@
 // What the exercise page's server component hands to its client island. Never the solution,
 // hidden tests or known mistakes.
 import type { ExampleTolerance } from "@/lib/run/compare-examples";
+import type { RunExample } from "@/lib/run/execute";
 import type { PlotSpec } from "@/lib/ui/plots/plot-config";
 
-export interface WorkspaceExample {
-  readonly name: string;
+export interface WorkspaceExample extends RunExample {
   readonly title?: string;
-  readonly args: Record<string, unknown>;
-  readonly expected: unknown;
 }
 
 export interface WorkspaceExercise {
