@@ -138,7 +138,8 @@ const SessionUser = z.object({ id: z.string(), email: z.string(), name: z.string
  * or null. A present but invalid token is null too: we never fall back to the cookie then.
  */
 export async function getViewer(input: Request | Headers): Promise<Viewer | null> {
-  const headers = input instanceof Headers ? input : input.headers;
+  // Next's headers() returns a Headers look-alike, so test for Request rather than Headers.
+  const headers = input instanceof Request ? input.headers : input;
   const authorization = headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

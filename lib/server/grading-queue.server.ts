@@ -6,7 +6,6 @@
 // Edit this file to change the retry policy or how work is dispatched.
 import { EventEmitter } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
-import { gradeSubmission } from "../../grader/index";
 import {
   claimNextQueuedSubmission,
   countQueuedSubmissions,
@@ -192,7 +191,8 @@ export class GradingQueue {
 export function gradingQueueOptionsFromEnv(overrides: Partial<GradingQueueOptions> = {}): GradingQueueOptions {
   const env = serverEnv();
   return {
-    grade: (input) => gradeSubmission(input),
+    // Loaded on first grading: the web process starts without the grading engine's modules.
+    grade: async (input) => (await import("../../grader/index")).gradeSubmission(input),
     concurrency: env.BACKPROP_GRADING_CONCURRENCY,
     maxRuns: env.BACKPROP_GRADING_MAX_RUNS,
     staleAfterMs: env.BACKPROP_GRADING_STALE_SECONDS * 1000,
