@@ -101,6 +101,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   let startupFailures = 0;
   // Spawns waiting for the build: counted so a burst of jobs does not start extra workers.
   let spawning = 0;
+  // The first worker's V8 code cache of the runtime bundle, handed to every later worker.
+  let runtimeCache: Uint8Array | undefined;
   const assets = Promise.all([buildWorkerScript(), buildRuntimeBundle()]);
   // An unhandled rejection here would crash the host; each caller sees the failure instead.
   assets.catch(() => undefined);
@@ -159,13 +161,15 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       exitedResolve();
       onExit(worker, code, signal);
     });
-    child.send({ type: "init", runtimeBundle: bundle });
+    child.send({ type: "init", runtimeBundle: bundle, ...(runtimeCache === undefined ? {} : { runtimeCache }) });
   }
 
   function retire(worker: Worker): void {
     if (worker.retiring) return;
     worker.retiring = true;
     worker.child.kill("SIGKILL");
+    // The replacement boots while the old process dies: with recycleAfter = 1 it is warm by the next job.
+    if (!closed) void spawnWorker();
   }
 
   function onMessage(worker: Worker, raw: unknown): void {
@@ -180,6 +184,10 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       worker.ready = true;
       startupFailures = 0;
       dispatch();
+      return;
+    }
+    if (message.type === "code-cache") {
+      runtimeCache ??= message.data;
       return;
     }
     if (message.type === "fatal") {
@@ -214,7 +222,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       const tail = worker.diagnostics.trim();
       finishTask(worker, { kind: "grader-error", message: `sandbox worker crashed (${how})${tail === "" ? "" : `: ${tail.slice(-1_000)}`}` });
     }
-    if (closed) return;
+    // A retired worker was replaced when it was retired; only an unexpected death needs one now.
+    if (closed || worker.retiring) return;
     if (startupFailures >= MAX_STARTUP_FAILURES) {
       failQueued(`sandbox workers fail to start: ${worker.diagnostics.trim().slice(-1_000) || "no output"}`);
       return;

@@ -170,13 +170,21 @@ export const WorkerJobSchema = z
 export type WorkerJob = z.infer<typeof WorkerJobSchema>;
 
 export const ToWorkerSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("init"), runtimeBundle: z.string() }).strict(),
+  z
+    .object({
+      type: z.literal("init"),
+      runtimeBundle: z.string(),
+      /** V8 code cache of the bundle from an earlier worker, so a fresh worker's first job is fast. */
+      runtimeCache: z.instanceof(Uint8Array).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal("job"), id: z.number().int(), job: WorkerJobSchema }).strict(),
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 
 export const FromWorkerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }).strict(),
+  z.object({ type: z.literal("code-cache"), data: z.instanceof(Uint8Array) }).strict(),
   z
     .object({
       type: z.literal("result"),

@@ -137,7 +137,10 @@ function runJob(job: WorkerJob): JobRun {
       ...(runtimeCache === undefined ? { produceCachedData: true } : { cachedData: runtimeCache }),
     });
     const produced = (runtimeScript as ivm.Script & ivm.CachedDataResult).cachedData;
-    if (runtimeCache === undefined && produced !== undefined) runtimeCache = produced;
+    if (runtimeCache === undefined && produced !== undefined) {
+      runtimeCache = produced;
+      send({ type: "code-cache", data: new Uint8Array(produced.copy()) });
+    }
     runtimeScript.runSync(context, { timeout: 5_000 });
     const runtime = context.global.getSync("__sandboxRuntime", { reference: true }) as ivm.Reference<Record<string, unknown>>;
     context.global.deleteSync("__sandboxRuntime");
@@ -237,6 +240,10 @@ process.on("message", (raw: unknown) => {
   const message = parsed.data;
   if (message.type === "init") {
     runtimeBundle = message.runtimeBundle;
+    if (message.runtimeCache !== undefined) {
+      const bytes = message.runtimeCache;
+      runtimeCache = new ivm.ExternalCopy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    }
     send({ type: "ready" });
     return;
   }
