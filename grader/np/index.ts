@@ -31,6 +31,7 @@ import {
 } from "./kernels/elementwise";
 import { dotKernel, matmulKernel, transposeKernel } from "./kernels/linalg";
 import { argReduceKernel, reduceKernel } from "./kernels/reduce";
+import { tanh as tanhScalar } from "./kernels/tanh";
 import { broadcastShapes, formatShape, normalizeAxes, normalizeAxis, shapeSize, type Tensor } from "./kernels/shape";
 import {
   asNDArray,
@@ -508,7 +509,7 @@ export function sign(x: ArrayInput): number | NDArray {
 export function tanh(x: number): number;
 export function tanh(x: ArrayInput): NDArray;
 export function tanh(x: ArrayInput): number | NDArray {
-  return unary(x, Math.tanh, tanhKernel);
+  return unary(x, tanhScalar, tanhKernel);
 }
 
 /** Sine (radians), elementwise. */

@@ -388,6 +388,20 @@ def logic():
     write("logic", cases)
 
 
+def tanh_truth():
+    """Correctly rounded tanh (mpmath, 40 digits) for kernels/tanh.ts, our arithmetic tanh."""
+    import mpmath as mp
+
+    mp.mp.dps = 40
+    pick = np.random.default_rng(7)
+    xs = list(pick.uniform(-1.1, 1.1, 3000)) + list(pick.uniform(-25, 25, 3000))
+    xs += [0.55, -0.55, float(np.nextafter(0.55, 0)), 1e-8, -1e-8, 1e-300, 21.99, 22.0, 0.3, 2.0]
+    points = [[float(x), float(mp.tanh(mp.mpf(float(x))))] for x in xs]
+    with open(os.path.join(OUT, "tanh-truth.json"), "w") as f:
+        json.dump({"generator": "scripts/golden/np_fixtures.py (mpmath)", "points": points}, f, separators=(",", ":"))
+        f.write("\n")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     broadcasting()
@@ -398,6 +412,7 @@ def main():
     rounding()
     formatting()
     logic()
+    tanh_truth()
     print(f"fixtures written to {os.path.normpath(OUT)} with numpy {np.__version__}", file=sys.stderr)
 
 

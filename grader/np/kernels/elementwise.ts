@@ -3,6 +3,7 @@
 // typed-array loop; the hot ops (add, subtract, multiply, divide) have their own
 // hand-written runs because a shared callback call site would go megamorphic in V8.
 import { ValueError } from "../errors";
+import { tanh } from "./tanh";
 import { broadcastShapes, formatShape, sameShape, shapeSize, stridesOf, type Tensor } from "./shape";
 
 /** One inner run: out[o + k] = f(a[ai + k*as], b[bi + k*bs]) for k < n; steps are 0 or 1. */
@@ -209,7 +210,7 @@ export function expKernel(a: Tensor): Tensor {
 export function tanhKernel(a: Tensor): Tensor {
   const src = a.data;
   const out = new Float64Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = Math.tanh(src[i]!);
+  for (let i = 0; i < src.length; i++) out[i] = tanh(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
 
