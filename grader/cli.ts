@@ -4,7 +4,7 @@
 //   list [--json]
 //   check [exercise-id...] [--no-mutants]
 // Exit codes: 0 when the command worked (for grade: whenever a verdict was produced, whatever it
-// says), 1 when `check` finds problems or the grader failed, 2 for usage errors or an unknown
+// says, even a graderError one), 1 when `check` finds problems or `run` fails, 2 for usage errors or an unknown
 // exercise. Edit to add a grading command.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -82,7 +82,8 @@ async function grade(grader: Grader, args: string[], io: CliIo): Promise<number>
   }
   const verdict = await grader.gradeSubmission({ exerciseId, code: readSource(file), locale, ...(seed === undefined ? {} : { seed }) });
   io.stdout(values.json ? `${JSON.stringify(verdict)}\n` : formatVerdict(verdict));
-  return verdict.graderError ? 1 : 0;
+  // A verdict was produced, even one saying the grader failed (graderError): the caller reads it.
+  return 0;
 }
 
 async function run(grader: Grader, args: string[], io: CliIo): Promise<number> {
