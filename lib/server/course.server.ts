@@ -9,7 +9,10 @@ export const courseSource = {
     return listExercises();
   },
   exerciseExists(id: string): boolean {
-    return courseSource.listExercises().some((exercise) => exercise.id === id);
+    return courseSource.findExercise(id) !== undefined;
+  },
+  findExercise(id: string): ExerciseSummary | undefined {
+    return courseSource.listExercises().find((exercise) => exercise.id === id);
   },
   /** The quiz item, undefined when there is no such quiz or item; throws when the course is broken. */
   findQuizItem(quizId: string, itemId: string): QuizItem | undefined {

@@ -82,7 +82,7 @@ export class GradingQueue {
   }
 
   /** Stores the submission (committed before anything else happens), then wakes the runner. */
-  async enqueue(input: { userId: string; exerciseId: string; code: string; locale: GradeLocale }): Promise<SubmissionRow> {
+  async enqueue(input: { userId: string; exerciseId: string; code: string; locale: GradeLocale; exerciseVersion?: string }): Promise<SubmissionRow> {
     const row = await insertSubmission(input);
     this.emit(row);
     if (this.started) void this.pump();

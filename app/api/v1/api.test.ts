@@ -109,6 +109,10 @@ describe("POST /api/v1/submissions validation", () => {
     expect(await countSubmissions()).toBe(before);
     const atLimit = await createSubmission(post("/api/v1/submissions", JSON.stringify({ exerciseId: "sigmoid", code: "x".repeat(256 * 1024) })));
     expect(atLimit.status).toBe(202);
+    // The submission records the exercise's content hash at the time it was made.
+    const { id } = (await atLimit.json()) as { id: string };
+    const stored = await database.prisma.submission.findUniqueOrThrow({ where: { id }, include: { exerciseVersion: true } });
+    expect(stored.exerciseVersion?.contentHash).toBe(courseSource.findExercise("sigmoid")?.version);
   });
 
   it("answers an unknown exercise with 404", async () => {

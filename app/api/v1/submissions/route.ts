@@ -15,12 +15,14 @@ export function POST(request: Request): Promise<Response> {
     const viewer = await requireViewer(request, { scope: "submissions:write" });
     const body = await readJsonBody(request, CreateSubmissionBody, maxBodyBytesForCode());
     assertCodeSize(body.code);
-    if (!courseSource.exerciseExists(body.exerciseId)) notFound("exercise");
+    const exercise = courseSource.findExercise(body.exerciseId);
+    if (exercise === undefined) notFound("exercise");
     const row = await getGradingQueue().enqueue({
       userId: viewer.user.id,
       exerciseId: body.exerciseId,
       code: body.code,
       locale: body.locale ?? "ko",
+      exerciseVersion: exercise.version,
     });
     return json({ id: row.id, status: row.status }, 202, { location: `/api/v1/submissions/${row.id}` });
   });
