@@ -806,10 +806,11 @@ function isFull(options: ReduceOptions): boolean {
   return (options.axis === undefined || options.axis === null) && !options.keepdims;
 }
 
+// `var` is a reserved word in JavaScript, so np.var is declared under another name and exported as var.
 /** Variance: a number, or an array over { axis, keepdims, ddof }. */
-export function variance(a: ArrayInput, options?: FullVarianceOptions): number;
-export function variance(a: ArrayInput, options: VarianceOptions): NDArray;
-export function variance(a: ArrayInput, options: VarianceOptions = {}): number | NDArray {
+function variance(a: ArrayInput, options?: FullVarianceOptions): number;
+function variance(a: ArrayInput, options: VarianceOptions): NDArray;
+function variance(a: ArrayInput, options: VarianceOptions = {}): number | NDArray {
   const v = varianceArray(asNDArray(a), options);
   return isFull(options) ? v.data[0]! : v;
 }

@@ -252,8 +252,8 @@ declare module "np" {
       ddof?: number;
   }
   /** Variance: a number, or an array over { axis, keepdims, ddof }. */
-  export function variance(a: ArrayInput, options?: FullVarianceOptions): number;
-  export function variance(a: ArrayInput, options: VarianceOptions): NDArray;
+  function variance(a: ArrayInput, options?: FullVarianceOptions): number;
+  function variance(a: ArrayInput, options: VarianceOptions): NDArray;
   export { variance as var };
   /** Standard deviation: a number, or an array over { axis, keepdims, ddof }. */
   export function std(a: ArrayInput, options?: FullVarianceOptions): number;
