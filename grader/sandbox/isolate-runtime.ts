@@ -46,7 +46,8 @@ const fromFlatFn = fromFlat;
 
 const MAX_MESSAGE = 2_000;
 const MAX_DEPTH = 64;
-const MAX_RESULT_CHARS = 64_000_000;
+// Grading arrays are at most a few hundred thousand numbers; this bounds what the worker parses.
+const MAX_RESULT_CHARS = 16_000_000;
 
 // WebAssembly memory is allocated outside the V8 heap (memoryLimit does not see it) and shared
 // memory could be changed after a result is read; learners need neither.
@@ -114,10 +115,13 @@ function realTypedArrayTag(value: object): string | undefined {
 }
 
 function encodeFlat(data: ArrayLike<number>, length: number): string {
+  // Every number takes at least two characters ("0,"): refuse before building what cannot fit.
+  if (resultChars + 2 * length > MAX_RESULT_CHARS) throw new ResultError("the returned value is too large");
   let out = "[";
   for (let i = 0; i < length; i++) {
     if (i > 0) out += ",";
     out += encodeNumber(+(data[i] as number), true);
+    if ((i & 4095) === 4095 && resultChars + out.length > MAX_RESULT_CHARS) throw new ResultError("the returned value is too large");
   }
   return out + "]";
 }

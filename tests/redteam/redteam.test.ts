@@ -101,6 +101,7 @@ const TABLE: readonly Case[] = [
     // console.log formats arrays with the sandbox's own copy of NDArray.prototype.toString.
     check: (result) => expect(result.stdout).toBe("[1. 2.]\n"),
   },
+  { file: "huge-result.js", why: "an 80 MB result is refused as too large", limits: { memoryMb: 256, timeoutMs: 3_000, wallMs: 8_000 }, expect: { error: ["throw", "memory"], message: /too large|memory/ } },
   { file: "proxy-result.js", why: "a Proxy claiming a huge length", expect: { error: ["timeout", "throw", "memory"] } },
   { file: "looping-getter-result.js", why: "a looping getter on the result is read inside the timed call", expect: { error: "timeout" } },
   { file: "looping-getter-thrown.js", why: "a looping getter on a thrown value is read inside the timed call", expect: { error: "timeout" } },
