@@ -6,7 +6,7 @@ import type { Check } from "../exercise/schema";
 import { type AcceptMask, type Mismatch, compareOutputs } from "./compare";
 import type { CaseInstance } from "./engine";
 import type { ReferenceNetwork } from "./generators";
-import { type Localized, messages } from "./messages";
+import { type Localized, describeValue, messages } from "./messages";
 import type { CallOutcome, SandboxCall } from "./sandbox-port";
 import { HostArray, type HostValue, atPath, fromPlain, isRecord, toPlain } from "./values";
 
@@ -129,8 +129,15 @@ function training(check: Extract<Check, { check: "training" }>, instance: CaseIn
   const Y = arrayArg(instance.named, check.Y);
   if (!X || !Y) throw new Error(`training check: arguments ${check.X}, ${check.Y} are not arrays`);
   const parameters = atPath(actual, check.parametersPath);
-  const structure = compareOutputs(parameters, parameters === undefined ? null : parameters, { rtol: 0, atol: 0, upTo: "finite" });
-  if (structure) return failed(structure.message, structure);
+  const arrays = arraysOf(parameters);
+  if (!arrays) return failed(messages.notAnObject(check.parametersPath, ["W1", "b1", "W2", "b2"], describeValue(parameters)));
+  for (const [key, array] of Object.entries(arrays)) {
+    const bad = array.data.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0) {
+      const count = array.data.filter((x) => !Number.isFinite(x)).length;
+      return failed(messages.notFinite(key, array.data[bad] ?? Number.NaN, array.indexOf(bad), count));
+    }
+  }
   const predictions = reference.functions.predict(parameters, X);
   if (!(predictions instanceof HostArray)) throw new Error("training check: predict returned no array");
   let correct = 0;
