@@ -41,14 +41,16 @@ import {
   powScalar,
   reduceArray,
   resolveReshape,
+  toOptions,
   type ArrayInput,
+  type AxisArgument,
   type FullReduceOptions,
   type ReduceOptions,
 } from "./ndarray";
 
 export { NDArray };
 export { AxisError, IndexError, ValueError } from "./errors";
-export type { ArrayInput, FullReduceOptions, NestedNumbers, ReduceOptions } from "./ndarray";
+export type { ArrayInput, AxisArgument, FullReduceOptions, NestedNumbers, ReduceOptions } from "./ndarray";
 export * as linalg from "./linalg";
 export * as random from "./random/index";
 
@@ -737,37 +739,37 @@ export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDAr
 
 /** Sum of elements: a number, or an array over { axis, keepdims }. */
 export function sum(a: ArrayInput, options?: FullReduceOptions): number;
-export function sum(a: ArrayInput, options: ReduceOptions): NDArray;
-export function sum(a: ArrayInput, options: ReduceOptions = {}): number | NDArray {
-  return reduceArray(asNDArray(a), options, "sum");
+export function sum(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function sum(a: ArrayInput, options?: ReduceOptions | AxisArgument): number | NDArray {
+  return reduceArray(asNDArray(a), toOptions(options), "sum");
 }
 
 /** Product of elements: a number, or an array over { axis, keepdims }. */
 export function prod(a: ArrayInput, options?: FullReduceOptions): number;
-export function prod(a: ArrayInput, options: ReduceOptions): NDArray;
-export function prod(a: ArrayInput, options: ReduceOptions = {}): number | NDArray {
-  return reduceArray(asNDArray(a), options, "prod");
+export function prod(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function prod(a: ArrayInput, options?: ReduceOptions | AxisArgument): number | NDArray {
+  return reduceArray(asNDArray(a), toOptions(options), "prod");
 }
 
 /** Arithmetic mean: a number, or an array over { axis, keepdims }. */
 export function mean(a: ArrayInput, options?: FullReduceOptions): number;
-export function mean(a: ArrayInput, options: ReduceOptions): NDArray;
-export function mean(a: ArrayInput, options: ReduceOptions = {}): number | NDArray {
-  return meanArray(asNDArray(a), options);
+export function mean(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function mean(a: ArrayInput, options?: ReduceOptions | AxisArgument): number | NDArray {
+  return meanArray(asNDArray(a), toOptions(options));
 }
 
 /** Largest element (nan if any is nan): a number, or an array over { axis, keepdims }. */
 export function max(a: ArrayInput, options?: FullReduceOptions): number;
-export function max(a: ArrayInput, options: ReduceOptions): NDArray;
-export function max(a: ArrayInput, options: ReduceOptions = {}): number | NDArray {
-  return reduceArray(asNDArray(a), options, "max");
+export function max(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function max(a: ArrayInput, options?: ReduceOptions | AxisArgument): number | NDArray {
+  return reduceArray(asNDArray(a), toOptions(options), "max");
 }
 
 /** Smallest element (nan if any is nan): a number, or an array over { axis, keepdims }. */
 export function min(a: ArrayInput, options?: FullReduceOptions): number;
-export function min(a: ArrayInput, options: ReduceOptions): NDArray;
-export function min(a: ArrayInput, options: ReduceOptions = {}): number | NDArray {
-  return reduceArray(asNDArray(a), options, "min");
+export function min(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function min(a: ArrayInput, options?: ReduceOptions | AxisArgument): number | NDArray {
+  return reduceArray(asNDArray(a), toOptions(options), "min");
 }
 
 /** Same as max. */
@@ -809,8 +811,9 @@ function isFull(options: ReduceOptions): boolean {
 // `var` is a reserved word in JavaScript, so np.var is declared under another name and exported as var.
 /** Variance: a number, or an array over { axis, keepdims, ddof }. */
 function variance(a: ArrayInput, options?: FullVarianceOptions): number;
-function variance(a: ArrayInput, options: VarianceOptions): NDArray;
-function variance(a: ArrayInput, options: VarianceOptions = {}): number | NDArray {
+function variance(a: ArrayInput, options: VarianceOptions | AxisArgument): NDArray;
+function variance(a: ArrayInput, axisOrOptions?: VarianceOptions | AxisArgument): number | NDArray {
+  const options: VarianceOptions = toOptions(axisOrOptions);
   const v = varianceArray(asNDArray(a), options);
   return isFull(options) ? v.data[0]! : v;
 }
@@ -819,8 +822,9 @@ export { variance as var };
 
 /** Standard deviation: a number, or an array over { axis, keepdims, ddof }. */
 export function std(a: ArrayInput, options?: FullVarianceOptions): number;
-export function std(a: ArrayInput, options: VarianceOptions): NDArray;
-export function std(a: ArrayInput, options: VarianceOptions = {}): number | NDArray {
+export function std(a: ArrayInput, options: VarianceOptions | AxisArgument): NDArray;
+export function std(a: ArrayInput, axisOrOptions?: VarianceOptions | AxisArgument): number | NDArray {
+  const options: VarianceOptions = toOptions(axisOrOptions);
   const v = varianceArray(asNDArray(a), options);
   for (let i = 0; i < v.data.length; i++) v.data[i] = Math.sqrt(v.data[i]!);
   return isFull(options) ? v.data[0]! : v;
@@ -843,16 +847,16 @@ function argReduce(a: ArrayInput, options: ArgOptions, isMax: boolean): number |
 
 /** Index of the largest element (first one on ties): a flat index, or an array over { axis }. */
 export function argmax(a: ArrayInput, options?: { axis?: null; keepdims?: false }): number;
-export function argmax(a: ArrayInput, options: ArgOptions): NDArray;
-export function argmax(a: ArrayInput, options: ArgOptions = {}): number | NDArray {
-  return argReduce(a, options, true);
+export function argmax(a: ArrayInput, options: ArgOptions | number): NDArray;
+export function argmax(a: ArrayInput, options: ArgOptions | number = {}): number | NDArray {
+  return argReduce(a, typeof options === "number" ? { axis: options } : options, true);
 }
 
 /** Index of the smallest element (first one on ties): a flat index, or an array over { axis }. */
 export function argmin(a: ArrayInput, options?: { axis?: null; keepdims?: false }): number;
-export function argmin(a: ArrayInput, options: ArgOptions): NDArray;
-export function argmin(a: ArrayInput, options: ArgOptions = {}): number | NDArray {
-  return argReduce(a, options, false);
+export function argmin(a: ArrayInput, options: ArgOptions | number): NDArray;
+export function argmin(a: ArrayInput, options: ArgOptions | number = {}): number | NDArray {
+  return argReduce(a, typeof options === "number" ? { axis: options } : options, false);
 }
 
 /** 1 where both are nonzero, else 0 (a boolean for two numbers). */
@@ -892,16 +896,16 @@ function truthReduce(a: ArrayInput, options: ReduceOptions, op: "prod" | "sum"):
 
 /** Whether every element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
 export function all(a: ArrayInput, options?: FullReduceOptions): boolean;
-export function all(a: ArrayInput, options: ReduceOptions): NDArray;
-export function all(a: ArrayInput, options: ReduceOptions = {}): boolean | NDArray {
-  return truthReduce(a, options, "prod");
+export function all(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function all(a: ArrayInput, options?: ReduceOptions | AxisArgument): boolean | NDArray {
+  return truthReduce(a, toOptions(options), "prod");
 }
 
 /** Whether any element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
 export function any(a: ArrayInput, options?: FullReduceOptions): boolean;
-export function any(a: ArrayInput, options: ReduceOptions): NDArray;
-export function any(a: ArrayInput, options: ReduceOptions = {}): boolean | NDArray {
-  return truthReduce(a, options, "sum");
+export function any(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
+export function any(a: ArrayInput, options?: ReduceOptions | AxisArgument): boolean | NDArray {
+  return truthReduce(a, toOptions(options), "sum");
 }
 
 /** Options of np.cumsum and np.take: a single axis. */

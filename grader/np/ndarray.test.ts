@@ -120,6 +120,19 @@ describe("np inputs and results", () => {
     expect(np.linalg.norm([3, 4])).toBe(5);
   });
 
+  it("takes a reduction's axis positionally, as numpy does", () => {
+    const a = m();
+    expect(np.sum(a, 1).toArray()).toEqual([6, 15]);
+    expect(np.mean(a, [0, 1]).item()).toBe(3.5);
+    expect(np.max(a, -1).toArray()).toEqual([3, 6]);
+    expect(np.std(a, 0).toArray()).toEqual([1.5, 1.5, 1.5]);
+    expect(np.argmax(a, 0).toArray()).toEqual([1, 1, 1]);
+    expect(np.all(a, 1).toArray()).toEqual([1, 1]);
+    expect(a.sum(0).toArray()).toEqual([5, 7, 9]);
+    expect(np.sum(a, null as unknown as number)).toBe(21);
+    expect(() => np.sum(a, "1" as unknown as number)).toThrow(/expected an axis or an options object/);
+  });
+
   it("takes round's decimals positionally or as an option", () => {
     expect(np.round([1.2345, 2.5], 2).toArray()).toEqual([1.23, 2.5]);
     expect(np.round([1.2345, 2.5], { decimals: 1 }).toArray()).toEqual([1.2, 2.5]);

@@ -23,6 +23,20 @@ export interface ReduceOptions {
   keepdims?: boolean;
 }
 
+/** An axis given positionally, as numpy allows: np.sum(a, 1) is np.sum(a, { axis: 1 }). */
+export type AxisArgument = number | readonly number[];
+
+/** @internal Options object from a positional axis or an options object. */
+export function toOptions<T extends ReduceOptions>(options: T | AxisArgument | undefined): T | ReduceOptions {
+  // null is numpy's axis=None passed positionally.
+  if (options === undefined || (options as unknown) === null) return {};
+  if (typeof options === "number" || Array.isArray(options)) return { axis: options as AxisArgument };
+  if (typeof options !== "object") {
+    throw new TypeError(`expected an axis or an options object such as { axis: 1, keepdims: true }, got ${describe(options)}`);
+  }
+  return options as T;
+}
+
 /** A full reduction (no axis, no keepdims), which returns a plain number. */
 export interface FullReduceOptions {
   axis?: null;
@@ -144,30 +158,30 @@ export class NDArray {
 
   /** np.sum(this, options): a number without axis. */
   sum(options?: FullReduceOptions): number;
-  sum(options: ReduceOptions): NDArray;
-  sum(options: ReduceOptions = {}): number | NDArray {
-    return reduceArray(this, options, "sum");
+  sum(options: ReduceOptions | AxisArgument): NDArray;
+  sum(options?: ReduceOptions | AxisArgument): number | NDArray {
+    return reduceArray(this, toOptions(options), "sum");
   }
 
   /** np.mean(this, options): a number without axis. */
   mean(options?: FullReduceOptions): number;
-  mean(options: ReduceOptions): NDArray;
-  mean(options: ReduceOptions = {}): number | NDArray {
-    return meanArray(this, options);
+  mean(options: ReduceOptions | AxisArgument): NDArray;
+  mean(options?: ReduceOptions | AxisArgument): number | NDArray {
+    return meanArray(this, toOptions(options));
   }
 
   /** np.max(this, options): a number without axis. */
   max(options?: FullReduceOptions): number;
-  max(options: ReduceOptions): NDArray;
-  max(options: ReduceOptions = {}): number | NDArray {
-    return reduceArray(this, options, "max");
+  max(options: ReduceOptions | AxisArgument): NDArray;
+  max(options?: ReduceOptions | AxisArgument): number | NDArray {
+    return reduceArray(this, toOptions(options), "max");
   }
 
   /** np.min(this, options): a number without axis. */
   min(options?: FullReduceOptions): number;
-  min(options: ReduceOptions): NDArray;
-  min(options: ReduceOptions = {}): number | NDArray {
-    return reduceArray(this, options, "min");
+  min(options: ReduceOptions | AxisArgument): NDArray;
+  min(options?: ReduceOptions | AxisArgument): number | NDArray {
+    return reduceArray(this, toOptions(options), "min");
   }
 
   /** Printed like numpy's print(a): [[1. 2.]\n [3. 4.]]. */

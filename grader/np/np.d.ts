@@ -4,7 +4,7 @@
 declare module "np" {
   export { NDArray };
   export { AxisError, IndexError, ValueError };
-  export type { ArrayInput, FullReduceOptions, NestedNumbers, ReduceOptions };
+  export type { ArrayInput, AxisArgument, FullReduceOptions, NestedNumbers, ReduceOptions };
   export * as linalg from "np/linalg";
   export * as random from "np/random";
   /** The ratio of a circle's circumference to its diameter. */
@@ -225,19 +225,19 @@ declare module "np" {
   export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDArray;
   /** Sum of elements: a number, or an array over { axis, keepdims }. */
   export function sum(a: ArrayInput, options?: FullReduceOptions): number;
-  export function sum(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function sum(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Product of elements: a number, or an array over { axis, keepdims }. */
   export function prod(a: ArrayInput, options?: FullReduceOptions): number;
-  export function prod(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function prod(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Arithmetic mean: a number, or an array over { axis, keepdims }. */
   export function mean(a: ArrayInput, options?: FullReduceOptions): number;
-  export function mean(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function mean(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Largest element (nan if any is nan): a number, or an array over { axis, keepdims }. */
   export function max(a: ArrayInput, options?: FullReduceOptions): number;
-  export function max(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function max(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Smallest element (nan if any is nan): a number, or an array over { axis, keepdims }. */
   export function min(a: ArrayInput, options?: FullReduceOptions): number;
-  export function min(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function min(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Same as max. */
   export const amax: typeof max;
   /** Same as min. */
@@ -253,11 +253,11 @@ declare module "np" {
   }
   /** Variance: a number, or an array over { axis, keepdims, ddof }. */
   function variance(a: ArrayInput, options?: FullVarianceOptions): number;
-  function variance(a: ArrayInput, options: VarianceOptions): NDArray;
+  function variance(a: ArrayInput, options: VarianceOptions | AxisArgument): NDArray;
   export { variance as var };
   /** Standard deviation: a number, or an array over { axis, keepdims, ddof }. */
   export function std(a: ArrayInput, options?: FullVarianceOptions): number;
-  export function std(a: ArrayInput, options: VarianceOptions): NDArray;
+  export function std(a: ArrayInput, options: VarianceOptions | AxisArgument): NDArray;
   /** Options of argmax and argmin: a single axis. */
   export interface ArgOptions {
       /** The axis to search along; omitted searches the flattened array. */
@@ -270,13 +270,13 @@ declare module "np" {
       axis?: null;
       keepdims?: false;
   }): number;
-  export function argmax(a: ArrayInput, options: ArgOptions): NDArray;
+  export function argmax(a: ArrayInput, options: ArgOptions | number): NDArray;
   /** Index of the smallest element (first one on ties): a flat index, or an array over { axis }. */
   export function argmin(a: ArrayInput, options?: {
       axis?: null;
       keepdims?: false;
   }): number;
-  export function argmin(a: ArrayInput, options: ArgOptions): NDArray;
+  export function argmin(a: ArrayInput, options: ArgOptions | number): NDArray;
   /** 1 where both are nonzero, else 0 (a boolean for two numbers). */
   export function logical_and(x1: number, x2: number): boolean;
   export function logical_and(x1: ArrayInput, x2: ArrayInput): NDArray;
@@ -288,10 +288,10 @@ declare module "np" {
   export function logical_not(x: ArrayInput): NDArray;
   /** Whether every element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
   export function all(a: ArrayInput, options?: FullReduceOptions): boolean;
-  export function all(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function all(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Whether any element is nonzero: a boolean, or 1/0 over { axis, keepdims }. */
   export function any(a: ArrayInput, options?: FullReduceOptions): boolean;
-  export function any(a: ArrayInput, options: ReduceOptions): NDArray;
+  export function any(a: ArrayInput, options: ReduceOptions | AxisArgument): NDArray;
   /** Options of np.cumsum and np.take: a single axis. */
   export interface SingleAxisOptions {
       /** The axis; omitted works on the flattened array. */
@@ -324,6 +324,8 @@ declare module "np" {
       /** Keep reduced axes as dimensions of length 1, so the result broadcasts against the input. */
       keepdims?: boolean;
   }
+  /** An axis given positionally, as numpy allows: np.sum(a, 1) is np.sum(a, { axis: 1 }). */
+  type AxisArgument = number | readonly number[];
   /** A full reduction (no axis, no keepdims), which returns a plain number. */
   interface FullReduceOptions {
       axis?: null;
@@ -368,16 +370,16 @@ declare module "np" {
       dot(other: ArrayInput): NDArray;
       /** np.sum(this, options): a number without axis. */
       sum(options?: FullReduceOptions): number;
-      sum(options: ReduceOptions): NDArray;
+      sum(options: ReduceOptions | AxisArgument): NDArray;
       /** np.mean(this, options): a number without axis. */
       mean(options?: FullReduceOptions): number;
-      mean(options: ReduceOptions): NDArray;
+      mean(options: ReduceOptions | AxisArgument): NDArray;
       /** np.max(this, options): a number without axis. */
       max(options?: FullReduceOptions): number;
-      max(options: ReduceOptions): NDArray;
+      max(options: ReduceOptions | AxisArgument): NDArray;
       /** np.min(this, options): a number without axis. */
       min(options?: FullReduceOptions): number;
-      min(options: ReduceOptions): NDArray;
+      min(options: ReduceOptions | AxisArgument): NDArray;
       /** Printed like numpy's print(a): [[1. 2.]\n [3. 4.]]. */
       toString(): string;
       /** Prints in string contexts; `a * 2` or `a < b` throw: use np.multiply, np.greater, ... */
