@@ -164,6 +164,16 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     child.send({ type: "init", runtimeBundle: bundle, ...(runtimeCache === undefined ? {} : { runtimeCache }) });
   }
 
+  // An idle worker must not keep the host alive: a CLI that forgets close() still exits.
+  function holdHost(worker: Worker, hold: boolean): void {
+    const handles: unknown[] = [worker.child, worker.child.channel, worker.child.stdout, worker.child.stderr];
+    for (const handle of handles) {
+      if (typeof handle !== "object" || handle === null) continue;
+      const method: unknown = Reflect.get(handle, hold ? "ref" : "unref");
+      if (typeof method === "function") Reflect.apply(method, handle, []);
+    }
+  }
+
   function retire(worker: Worker): void {
     if (worker.retiring) return;
     worker.retiring = true;
@@ -183,6 +193,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     if (message.type === "ready") {
       worker.ready = true;
       startupFailures = 0;
+      holdHost(worker, false);
       dispatch();
       return;
     }
@@ -208,6 +219,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   function finishTask(worker: Worker, outcome: TaskOutcome): void {
     const task = worker.task;
     worker.task = undefined;
+    holdHost(worker, false);
     if (worker.timer !== undefined) clearTimeout(worker.timer);
     worker.timer = undefined;
     task?.finish(outcome);
@@ -244,6 +256,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       const task = queue.shift();
       if (task === undefined) return;
       worker.task = task;
+      holdHost(worker, true);
       const wallMs = task.job.limits.wallMs;
       worker.timer = setTimeout(() => {
         // The isolate's own timeout did not stop it (e.g. non-interruptible work): the process goes.
