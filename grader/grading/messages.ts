@@ -79,7 +79,6 @@ export const messages = {
     ko: `채점기 내부 오류입니다 (제출 횟수에 포함되지 않습니다): ${detail}`,
     en: `The grader itself failed (this does not count as an attempt): ${detail}`,
   }),
-  testErrored: (detail: Localized): Localized => detail,
 
   // Layered comparison.
   pass: (): Localized => ({ ko: "통과", en: "Passed" }),
@@ -208,7 +207,6 @@ export const messages = {
     ko: `비용이 줄지 않았습니다: 처음 ${formatNumber(first)}, 마지막 ${formatNumber(last)}.`,
     en: `The cost did not go down: first ${formatNumber(first)}, last ${formatNumber(last)}.`,
   }),
-  customFailed: (detail: Localized): Localized => detail,
 
   // Diagnosis.
   diagnosisFirstWrong: (step: string, wrong: Localized, detail: Localized): Localized => ({
@@ -218,10 +216,6 @@ export const messages = {
   repetition: (repetition: number, total: number, detail: Localized): Localized => ({
     ko: `(무작위 입력 ${total}개 중 ${repetition}번째) ${detail.ko}`,
     en: `(random draw ${repetition} of ${total}) ${detail.en}`,
-  }),
-  misconceptionNote: (): Localized => ({
-    ko: "알려진 실수와 출력이 일치합니다.",
-    en: "The output matches a known mistake.",
   }),
 } as const;
 
