@@ -75,6 +75,20 @@ function toShape(shape: ShapeInput): number[] {
   return s;
 }
 
+/**
+ * numpy lets most keyword arguments be passed positionally too (np.concatenate([a, b], 1),
+ * np.eye(3, 3, 1)); a positional value becomes `{ [key]: value }`. Anything else that is not
+ * an options object is a TypeError rather than silently ignored.
+ */
+function positional<T extends object>(value: T | number | boolean | readonly number[] | null | undefined, key: string): T {
+  if (value === undefined) return {} as T;
+  if (value === null || typeof value === "number" || typeof value === "boolean" || Array.isArray(value)) {
+    return { [key]: value } as T;
+  }
+  if (typeof value !== "object") throw new TypeError(`expected ${key} or an options object, got ${typeof value}`);
+  return value as T;
+}
+
 function filled(shape: ShapeInput, value: number): NDArray {
   const s = toShape(shape);
   const data = new Float64Array(shapeSize(s));
@@ -162,7 +176,8 @@ export interface LinspaceOptions {
 }
 
 /** num evenly spaced samples from start to stop (inclusive unless endpoint is false). */
-export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NDArray {
+export function linspace(start: number, stop: number, num = 50, endpointOrOptions?: boolean | LinspaceOptions): NDArray {
+  const options = positional<LinspaceOptions>(endpointOrOptions, "endpoint");
   if (!Number.isInteger(num)) throw new TypeError(`'${num}' cannot be interpreted as an integer`);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
@@ -188,7 +203,8 @@ export interface EyeOptions {
 }
 
 /** An N×M matrix with ones on the k-th diagonal and zeros elsewhere. */
-export function eye(N: number, M?: number | null, options: EyeOptions = {}): NDArray {
+export function eye(N: number, M?: number | null, kOrOptions?: number | EyeOptions): NDArray {
+  const options = positional<EyeOptions>(kOrOptions, "k");
   const cols = M ?? N;
   const k = options.k ?? 0;
   const out = filled([N, cols], 0);
@@ -249,7 +265,8 @@ export interface AxisOption {
 }
 
 /** Removes axes of length one (all of them, or those in { axis }). */
-export function squeeze(a: ArrayInput, options: AxisOption = {}): NDArray {
+export function squeeze(a: ArrayInput, axisOrOptions?: number | readonly number[] | AxisOption): NDArray {
+  const options = positional<AxisOption>(axisOrOptions, "axis");
   const x = asNDArray(a);
   let drop: number[];
   if (options.axis === undefined || options.axis === null) drop = x.shape.flatMap((d, i) => (d === 1 ? [i] : []));
@@ -286,7 +303,8 @@ export interface ConcatenateOptions {
 }
 
 /** Joins arrays along an existing axis. */
-export function concatenate(arrays: readonly ArrayInput[], options: ConcatenateOptions = {}): NDArray {
+export function concatenate(arrays: readonly ArrayInput[], axisOrOptions?: number | null | ConcatenateOptions): NDArray {
+  const options = positional<ConcatenateOptions>(axisOrOptions, "axis");
   if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
   let xs = arrays.map(asNDArray);
   let axisArg = options.axis === undefined ? 0 : options.axis;
@@ -572,9 +590,9 @@ function roundDecimals(decimals: number): (v: number) => number {
 /** Rounds to the given number of decimals, half to even (np.round(2.5) is 2): np.round(x, 3) or np.round(x, { decimals: 3 }). */
 export function round(a: number, decimals?: number | RoundOptions): number;
 export function round(a: ArrayInput, decimals?: number | RoundOptions): NDArray;
-export function round(a: ArrayInput, decimals: number | RoundOptions = {}): number | NDArray {
+export function round(a: ArrayInput, decimals?: number | RoundOptions): number | NDArray {
   // numpy's decimals is usually passed positionally (np.round(x, 2)), so accept both forms.
-  const d = typeof decimals === "number" ? decimals : (decimals.decimals ?? 0);
+  const d = positional<RoundOptions>(decimals, "decimals").decimals ?? 0;
   if (!Number.isInteger(d)) throw new TypeError(`'${d}' cannot be interpreted as an integer`);
   return unary(a, roundDecimals(d));
 }
@@ -673,6 +691,12 @@ export interface CloseOptions {
   equal_nan?: boolean;
 }
 
+/** isclose(a, b, rtol, atol) positionally, or isclose(a, b, { rtol, atol, equal_nan }). */
+function closeOptions(rtolOrOptions: number | CloseOptions | undefined, atol: number | undefined): CloseOptions {
+  const options = positional<CloseOptions>(rtolOrOptions, "rtol");
+  return atol === undefined ? options : { ...options, atol };
+}
+
 function closeTest(options: CloseOptions): (a: number, b: number) => boolean {
   const rtol = options.rtol ?? 1e-5;
   const atol = options.atol ?? 1e-8;
@@ -685,17 +709,17 @@ function closeTest(options: CloseOptions): (a: number, b: number) => boolean {
 }
 
 /** Elementwise closeness (|a - b| <= atol + rtol * |b|), as 1 and 0 (a boolean for two numbers). */
-export function isclose(a: number, b: number, options?: CloseOptions): boolean;
-export function isclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): NDArray;
-export function isclose(a: ArrayInput, b: ArrayInput, options: CloseOptions = {}): boolean | NDArray {
-  const test = closeTest(options);
+export function isclose(a: number, b: number, rtolOrOptions?: number | CloseOptions, atol?: number): boolean;
+export function isclose(a: ArrayInput, b: ArrayInput, rtolOrOptions?: number | CloseOptions, atol?: number): NDArray;
+export function isclose(a: ArrayInput, b: ArrayInput, rtolOrOptions?: number | CloseOptions, atol?: number): boolean | NDArray {
+  const test = closeTest(closeOptions(rtolOrOptions, atol));
   if (typeof a === "number" && typeof b === "number") return test(a, b);
   return fromTensor(binaryKernel((x, y) => (test(x, y) ? 1 : 0))(asNDArray(a), asNDArray(b)));
 }
 
 /** True when every element of a is close to b (see isclose); shapes must broadcast. */
-export function allclose(a: ArrayInput, b: ArrayInput, options: CloseOptions = {}): boolean {
-  const test = closeTest(options);
+export function allclose(a: ArrayInput, b: ArrayInput, rtolOrOptions?: number | CloseOptions, atol?: number): boolean {
+  const test = closeTest(closeOptions(rtolOrOptions, atol));
   const r = binaryKernel((x, y) => (test(x, y) ? 1 : 0))(asNDArray(a), asNDArray(b));
   return r.data.every((v) => v === 1);
 }
@@ -915,7 +939,8 @@ export interface SingleAxisOptions {
 }
 
 /** Running sums along an axis (over the flattened array when no axis is given). */
-export function cumsum(a: ArrayInput, options: SingleAxisOptions = {}): NDArray {
+export function cumsum(a: ArrayInput, axisOrOptions?: number | null | SingleAxisOptions): NDArray {
+  const options = positional<SingleAxisOptions>(axisOrOptions, "axis");
   let x = asNDArray(a);
   if (options.axis === undefined || options.axis === null) x = x.flatten();
   const axis = normalizeAxis(options.axis ?? 0, x.ndim);
@@ -934,7 +959,8 @@ export function cumsum(a: ArrayInput, options: SingleAxisOptions = {}): NDArray 
 }
 
 /** Elements at the given indices along an axis (of the flattened array when no axis is given): np.take(X, [0, 2], { axis: 1 }). */
-export function take(a: ArrayInput, indices: number | readonly number[], options: SingleAxisOptions = {}): NDArray {
+export function take(a: ArrayInput, indices: number | readonly number[], axisOrOptions?: number | null | SingleAxisOptions): NDArray {
+  const options = positional<SingleAxisOptions>(axisOrOptions, "axis");
   let x = asNDArray(a);
   if (options.axis === undefined || options.axis === null) x = x.flatten();
   const axis = normalizeAxis(options.axis ?? 0, x.ndim);

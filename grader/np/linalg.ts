@@ -23,8 +23,12 @@ function sumAbsPow(values: Float64Array, p: number): number {
 
 /** Vector or matrix norm: the Euclidean/Frobenius norm by default (a number without axis). */
 export function norm(x: ArrayInput, options?: { ord?: null | 2 | "fro"; axis?: null; keepdims?: false }): number;
-export function norm(x: ArrayInput, options: NormOptions): number | NDArray;
-export function norm(x: ArrayInput, options: NormOptions = {}): number | NDArray {
+export function norm(x: ArrayInput, ordOrOptions: NormOptions | number | "fro" | null, axis?: number | readonly number[] | null): number | NDArray;
+export function norm(x: ArrayInput, ordOrOptions?: NormOptions | number | "fro" | null, axis?: number | readonly number[] | null): number | NDArray {
+  // numpy's norm(x, ord, axis) is often called positionally: norm(x, 1), norm(x, 2, 0).
+  const options: NormOptions =
+    ordOrOptions === undefined ? {} : typeof ordOrOptions === "object" && ordOrOptions !== null ? { ...ordOrOptions } : { ord: ordOrOptions };
+  if (axis !== undefined) options.axis = axis;
   const a = asNDArray(x);
   const ord = options.ord ?? null;
   const keepdims = options.keepdims ?? false;

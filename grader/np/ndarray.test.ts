@@ -133,6 +133,22 @@ describe("np inputs and results", () => {
     expect(() => np.sum(a, "1" as unknown as number)).toThrow(/expected an axis or an options object/);
   });
 
+  it("takes numpy's other keyword arguments positionally too", () => {
+    const a = m();
+    expect(np.concatenate([a, a], 1).shape).toEqual([2, 6]);
+    expect(np.concatenate([a, a], null).shape).toEqual([12]);
+    expect(np.eye(3, 3, 1).toArray()).toEqual([[0, 1, 0], [0, 0, 1], [0, 0, 0]]);
+    expect(np.linspace(0, 1, 4, false).toArray()).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(np.squeeze(np.zeros([1, 3, 1]), 0).shape).toEqual([3, 1]);
+    expect(np.cumsum(a, 1).toArray()).toEqual([[1, 3, 6], [4, 9, 15]]);
+    expect(np.take(a, [2], 1).toArray()).toEqual([[3], [6]]);
+    expect(np.isclose(1, 1.1, 0.2)).toBe(true);
+    expect(np.allclose([1], [1.5], 0, 0.5)).toBe(true);
+    expect(np.linalg.norm([3, -4], 1)).toBe(7);
+    expect((np.linalg.norm(a, 2, 1) as np.NDArray).toArray()).toEqual([Math.sqrt(14), Math.sqrt(77)]);
+    expect(() => np.concatenate([a, a], "1" as unknown as number)).toThrow(TypeError);
+  });
+
   it("takes round's decimals positionally or as an option", () => {
     expect(np.round([1.2345, 2.5], 2).toArray()).toEqual([1.23, 2.5]);
     expect(np.round([1.2345, 2.5], { decimals: 1 }).toArray()).toEqual([1.2, 2.5]);

@@ -45,14 +45,14 @@ declare module "np" {
       endpoint?: boolean;
   }
   /** num evenly spaced samples from start to stop (inclusive unless endpoint is false). */
-  export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions): NDArray;
+  export function linspace(start: number, stop: number, num?: number, endpointOrOptions?: boolean | LinspaceOptions): NDArray;
   /** Options of np.eye. */
   export interface EyeOptions {
       /** Index of the diagonal: 0 the main one, positive above, negative below. */
       k?: number;
   }
   /** An N×M matrix with ones on the k-th diagonal and zeros elsewhere. */
-  export function eye(N: number, M?: number | null, options?: EyeOptions): NDArray;
+  export function eye(N: number, M?: number | null, kOrOptions?: number | EyeOptions): NDArray;
   /** An n×n identity matrix. */
   export function identity(n: number): NDArray;
   /** The same data in a new shape; one dimension may be -1. */
@@ -73,7 +73,7 @@ declare module "np" {
       axis?: number | readonly number[] | null;
   }
   /** Removes axes of length one (all of them, or those in { axis }). */
-  export function squeeze(a: ArrayInput, options?: AxisOption): NDArray;
+  export function squeeze(a: ArrayInput, axisOrOptions?: number | readonly number[] | AxisOption): NDArray;
   /** Inserts axes of length one at the given positions. */
   export function expand_dims(a: ArrayInput, axis: number | readonly number[]): NDArray;
   /** A copy of the array broadcast to shape. */
@@ -84,7 +84,7 @@ declare module "np" {
       axis?: number | null;
   }
   /** Joins arrays along an existing axis. */
-  export function concatenate(arrays: readonly ArrayInput[], options?: ConcatenateOptions): NDArray;
+  export function concatenate(arrays: readonly ArrayInput[], axisOrOptions?: number | null | ConcatenateOptions): NDArray;
   /** Joins arrays row-wise (1-d arrays become rows). */
   export function vstack(tup: readonly ArrayInput[]): NDArray;
   /** Joins arrays column-wise (1-d arrays are joined end to end). */
@@ -215,10 +215,10 @@ declare module "np" {
       equal_nan?: boolean;
   }
   /** Elementwise closeness (|a - b| <= atol + rtol * |b|), as 1 and 0 (a boolean for two numbers). */
-  export function isclose(a: number, b: number, options?: CloseOptions): boolean;
-  export function isclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): NDArray;
+  export function isclose(a: number, b: number, rtolOrOptions?: number | CloseOptions, atol?: number): boolean;
+  export function isclose(a: ArrayInput, b: ArrayInput, rtolOrOptions?: number | CloseOptions, atol?: number): NDArray;
   /** True when every element of a is close to b (see isclose); shapes must broadcast. */
-  export function allclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): boolean;
+  export function allclose(a: ArrayInput, b: ArrayInput, rtolOrOptions?: number | CloseOptions, atol?: number): boolean;
   /** True when both arrays have the same shape and elements. */
   export function array_equal(a1: ArrayInput, a2: ArrayInput): boolean;
   /** Elements of x where condition is nonzero, else of y, all broadcast together. */
@@ -298,9 +298,9 @@ declare module "np" {
       axis?: number | null;
   }
   /** Running sums along an axis (over the flattened array when no axis is given). */
-  export function cumsum(a: ArrayInput, options?: SingleAxisOptions): NDArray;
+  export function cumsum(a: ArrayInput, axisOrOptions?: number | null | SingleAxisOptions): NDArray;
   /** Elements at the given indices along an axis (of the flattened array when no axis is given): np.take(X, [0, 2], { axis: 1 }). */
-  export function take(a: ArrayInput, indices: number | readonly number[], options?: SingleAxisOptions): NDArray;
+  export function take(a: ArrayInput, indices: number | readonly number[], axisOrOptions?: number | null | SingleAxisOptions): NDArray;
   /**
    * Dot product: matrix product of 2-d arrays, inner product of 1-d arrays
    * (a plain number at run time), scaling when either is a scalar.
@@ -413,7 +413,7 @@ declare module "np/linalg" {
       axis?: null;
       keepdims?: false;
   }): number;
-  export function norm(x: ArrayInput, options: NormOptions): number | NDArray;
+  export function norm(x: ArrayInput, ordOrOptions: NormOptions | number | "fro" | null, axis?: number | readonly number[] | null): number | NDArray;
 }
 
 declare module "np/random" {
