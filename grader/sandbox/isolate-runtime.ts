@@ -352,7 +352,7 @@ function log(...args: unknown[]): void {
 }
 
 function makeConsole(): object {
-  return { log, info: log, warn: log, error: log, debug: log, trace: log };
+  return { log, info: log, warn: log, error: log, debug: log, trace: log, dir: log, table: log };
 }
 
 // ---- a seeded Math.random (sfc32 from a splitmix32 expansion of the seed) ----

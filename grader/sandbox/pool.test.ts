@@ -1,8 +1,10 @@
 // The pool end to end, through real worker processes: values in and out, learner errors with the
 // learner's line and column, console capture, module mode, determinism, limits and recycling.
 // The adversarial cases live in tests/redteam.
-import { existsSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSandboxPool } from "./pool";
 import type { SandboxOutcome, SandboxResult } from "./protocol";
@@ -188,6 +190,34 @@ describe("worker recycling", () => {
       expect(next.calls[0]).toMatchObject({ ok: true, value: 0.5 });
     } finally {
       await wall.close();
+    }
+  });
+});
+
+describe("the host process", () => {
+  it("exits by itself: close() resolves after recycling, and idle workers do not hold a host that never calls close()", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sandbox-host-"));
+    try {
+      const script = join(dir, "host.mts");
+      const index = JSON.stringify(join(import.meta.dirname, "index.ts"));
+      writeFileSync(
+        script,
+        `import { createSandboxPool } from ${index};
+const job = { source: "export const f = () => 42;", filename: "a.ts", entry: "f", calls: [{ args: [] }] };
+const recycled = createSandboxPool({ size: 1, recycleAfter: 1 });
+for (let i = 0; i < 3; i++) await recycled.run(job);
+await recycled.close();
+const forgotten = createSandboxPool({ size: 1 });
+const out = await forgotten.run(job);
+process.stdout.write(out.kind === "done" && out.calls[0]?.ok ? "served" : "failed");
+`,
+      );
+      const host = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: process.cwd(), encoding: "utf8", timeout: 60_000 });
+      expect(host.stderr).toBe("");
+      expect(host.status).toBe(0);
+      expect(host.stdout).toBe("served");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

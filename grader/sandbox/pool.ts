@@ -177,6 +177,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   function retire(worker: Worker): void {
     if (worker.retiring) return;
     worker.retiring = true;
+    // Held until its exit event: close() waits for it, and its temporary folder is removed then.
+    holdHost(worker, true);
     worker.child.kill("SIGKILL");
     // The replacement boots while the old process dies: with recycleAfter = 1 it is warm by the next job.
     if (!closed) void spawnWorker();
