@@ -29,7 +29,7 @@ export default async function CatalogPage() {
         <p style={{ margin: 0 }} data-testid="next-step">
           <strong>{t("next")}: </strong>
           {catalog.next ? (
-            <Link href={catalog.next.href}>
+            <Link href={catalog.next.href} prefetch={false}>
               {catalog.next.title} ({t(catalog.next.kind)})
             </Link>
           ) : (
@@ -37,6 +37,7 @@ export default async function CatalogPage() {
           )}
         </p>
       </section>
+      {/* Links do not prefetch: exercise pages are dynamic and compute their examples on the server. */}
       <div className="catalog-sections">
         {catalog.sections.map((section) => (
           <section key={section.id} className="card" aria-labelledby={`section-${section.id}`}>
@@ -51,7 +52,7 @@ export default async function CatalogPage() {
             <ul className="catalog-items">
               {section.items.map((item) => (
                 <li key={`${item.kind}-${item.id}`} data-testid={`catalog-${item.kind}-${item.id}`} data-status={item.status}>
-                  <Link href={item.href}>
+                  <Link href={item.href} prefetch={false}>
                     {item.kind === "quiz" ? `${t("quiz")}: ` : ""}
                     {item.title}
                   </Link>

@@ -58,7 +58,8 @@ export async function replaceCode(page: Page, code: string): Promise<void> {
 }
 
 export async function signUp(page: Page, who: { name: string; email: string; password: string }): Promise<void> {
-  await page.goto("/sign-up");
+  // Wait for hydration: a form submitted before React attaches would be a plain GET.
+  await page.goto("/sign-up", { waitUntil: "networkidle" });
   await page.locator('input[name="name"]').fill(who.name);
   await page.locator('input[name="email"]').fill(who.email);
   await page.locator('input[name="password"]').fill(who.password);

@@ -35,6 +35,8 @@ function buildIfNeeded(): void {
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sources = Math.max(...["app", "lib", "grader", "messages", "next.config.ts"].map(newestSource));
   if (built > sources && process.env.E2E_REBUILD !== "1") return;
+  // E2E_REUSE_BUILD=1 runs against an existing build even if sources changed since (quick reruns).
+  if (built > 0 && process.env.E2E_REUSE_BUILD === "1") return;
   // webpack, not Turbopack: see docs/decisions/005-site.md (grader/exercise/load.ts and new URL).
   const result = spawnSync(process.execPath, [NEXT_BIN, "build", "--webpack"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("next build failed");

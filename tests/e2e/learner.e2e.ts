@@ -42,7 +42,7 @@ describe("a new learner", () => {
     const { page } = learner;
     await page.goto("/");
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
-    await expect.poll(() => page.locator("h1").textContent()).toBe("과정");
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe("과정");
     expect(await page.locator('[data-testid="catalog-exercise-sigmoid"]').getAttribute("data-status")).toBe("not-started");
     expect(await page.locator('[data-testid="next-step"] a').getAttribute("href")).toBe("/exercises/sigmoid");
     await screenshot(page, "catalog-anonymous");
@@ -106,26 +106,28 @@ describe("a new learner", () => {
 
   it("switches to English and back to Korean, and the choice is remembered", async () => {
     const { page } = learner;
-    await page.goto("/");
+    await page.goto("/", { waitUntil: "networkidle" });
     await page.locator('[data-testid="locale-switcher"]').selectOption("en");
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Course");
-    await page.reload();
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe("Course");
+    await page.reload({ waitUntil: "networkidle" });
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.locator('[data-testid="locale-switcher"]').selectOption("ko");
-    await expect.poll(() => page.locator("h1").textContent()).toBe("과정");
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 30_000 }).toBe("과정");
   });
 
   it("returns later and finds the draft and the history", async () => {
     // A new browser context: the draft must come from the account, not this tab's storage.
     const later = await newSession(browser, baseUrl);
     const { page } = later;
-    await page.goto("/sign-in");
+    await page.goto("/sign-in", { waitUntil: "networkidle" });
     await page.locator('input[name="email"]').fill(who.email);
     await page.locator('input[name="password"]').fill(who.password);
     await page.locator('button[type="submit"]').click();
     await page.locator('[data-testid="account-menu"]').waitFor({ timeout: 30_000 });
     await page.goto("/exercises/sigmoid");
-    await expect.poll(async () => (await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "", { timeout: 30_000 }).toContain("for (;;) {}");
+    // Monaco renders spaces as no-break spaces.
+    const editorText = async () => ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
+    await expect.poll(editorText, { timeout: 30_000 }).toContain("for (;;) {}");
     const rows = page.locator('[data-testid="history-row"]');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
     await page.locator('[data-testid="history-row"] input[type="checkbox"]').nth(0).check();

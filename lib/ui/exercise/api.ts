@@ -97,8 +97,16 @@ export function watchSubmissionEvents(id: string, onStatus: (status: SubmissionS
       source.close();
       resolve(view);
     };
-    const onEvent = (event: MessageEvent<string>) => {
-      const parsed = SubmissionView.safeParse(JSON.parse(event.data));
+    const onEvent = (event: Event) => {
+      // EventSource also dispatches its own connection "error" events, without data.
+      if (!(event instanceof MessageEvent) || typeof event.data !== "string") return;
+      let data: unknown;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      const parsed = SubmissionView.safeParse(data);
       if (!parsed.success) return;
       onStatus(parsed.data.status);
       if (parsed.data.status === "done" || parsed.data.status === "error") {
