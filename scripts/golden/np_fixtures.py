@@ -1,6 +1,7 @@
 """Golden fixtures for the np runtime (grader/np), computed by real numpy.
 
 Run from the repository root:  python3 scripts/golden/np_fixtures.py
+(needs numpy, and mpmath for the correctly rounded tanh values in tanh-truth.json)
 Writes grader/np/fixtures/<group>.json; the vitest suites replay every case
 against grader/np and never call Python. Re-run and commit the JSON whenever a
 case is added here.
