@@ -63,23 +63,36 @@ export async function checkExercise(
   const mutants = { total: 0, caught: 0, survivors: [] as string[], ignored: [] as string[] };
   if (options.mutants !== false) {
     const ignore = new Set(exercise.spec.mutation.ignore);
-    for (const mutant of mutateSolution(exercise.solution)) {
+    const all = mutateSolution(exercise.solution);
+    // Two at a time: the pool has a worker per core, and a mutant's verdict does not depend on another's.
+    const verdicts: Verdict[] = [];
+    let next = 0;
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let i = next++; i < all.length; i = next++) {
+          const mutant = all[i];
+          if (mutant) verdicts[i] = await grade(mutant.source, CHECK_SEEDS[0], "solution.ts");
+        }
+      }),
+    );
+    all.forEach((mutant, i) => {
+      const v = verdicts[i];
+      if (!v) return;
       mutants.total += 1;
-      const v = await grade(mutant.source, CHECK_SEEDS[0], "solution.ts");
       if (v.graderError) {
         problems.push(`mutant ${mutant.description}: the grader failed: ${v.error?.message ?? ""}`);
-        continue;
+        return;
       }
       if (v.score < 1) {
         mutants.caught += 1;
-        continue;
+        return;
       }
       if (ignore.has(mutant.description)) mutants.ignored.push(mutant.description);
       else {
         mutants.survivors.push(mutant.description);
         problems.push(`mutant survives (scores 1, a test is too weak or the mutant is equivalent: add it to mutation.ignore): ${mutant.description}`);
       }
-    }
+    });
     for (const description of ignore) {
       if (!mutants.ignored.includes(description)) notes.push(`mutation.ignore lists "${description}", which is not a surviving mutant`);
     }
