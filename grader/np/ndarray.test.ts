@@ -76,6 +76,17 @@ describe("NDArray", () => {
     expect(a.min({ axis: 1 }).toArray()).toEqual([1, 4]);
   });
 
+  it("has numpy's other everyday methods: tolist, ravel, prod, argmax, argmin", () => {
+    const a = m();
+    expect(a.tolist()).toEqual(a.toArray());
+    expect(a.ravel().toArray()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(a.prod()).toBe(720);
+    expect(a.prod(1).toArray()).toEqual([6, 120]);
+    expect(a.argmax()).toBe(5);
+    expect(a.argmin(1).toArray()).toEqual([0, 0]);
+    expect(() => a.argmax(2)).toThrow("axis 2 is out of bounds for array of dimension 2");
+  });
+
   it("prints like numpy through String() and string concatenation", () => {
     expect("" + np.array([[1, 2], [3, 4]]).toString()).toBe("[[1. 2.]\n [3. 4.]]");
     expect(["a:", np.array([1])].join(" ")).toBe("a: [1.]");

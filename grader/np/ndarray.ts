@@ -6,8 +6,8 @@ import { IndexError, ValueError } from "./errors";
 import { addKernel, binaryKernel, divideKernel, multiplyKernel, subtractKernel } from "./kernels/elementwise";
 import { formatTensor } from "./kernels/format";
 import { dotKernel, transposeKernel } from "./kernels/linalg";
-import { reduceKernel, type ReduceOp } from "./kernels/reduce";
-import { formatShape, formatTuple, normalizeAxes, shapeSize, type Tensor } from "./kernels/shape";
+import { argReduceKernel, reduceKernel, type ReduceOp } from "./kernels/reduce";
+import { formatShape, formatTuple, normalizeAxes, normalizeAxis, shapeSize, type Tensor } from "./kernels/shape";
 
 /** Anything numpy would accept as an array: a number, a boolean, an NDArray or nested lists of them. */
 export type ArrayInput = number | boolean | NDArray | readonly ArrayInput[];
@@ -91,6 +91,11 @@ export class NDArray {
     return new NDArray(this.data.slice(), [this.data.length]);
   }
 
+  /** A 1-d copy (numpy returns a view when it can; here it is always a copy). */
+  ravel(): NDArray {
+    return this.flatten();
+  }
+
   /** A copy. */
   copy(): NDArray {
     return new NDArray(this.data.slice(), this.shape);
@@ -116,6 +121,11 @@ export class NDArray {
       return out;
     };
     return build(0, 0, data.length);
+  }
+
+  /** numpy's name for toArray(): nested plain arrays. */
+  tolist(): NestedNumbers {
+    return this.toArray();
   }
 
   /** The only element of a size-1 array, as a number. */
@@ -182,6 +192,27 @@ export class NDArray {
   min(options: ReduceOptions | AxisArgument): NDArray;
   min(options?: ReduceOptions | AxisArgument): number | NDArray {
     return reduceArray(this, toOptions(options), "min");
+  }
+
+  /** np.prod(this, options): a number without axis. */
+  prod(options?: FullReduceOptions): number;
+  prod(options: ReduceOptions | AxisArgument): NDArray;
+  prod(options?: ReduceOptions | AxisArgument): number | NDArray {
+    return reduceArray(this, toOptions(options), "prod");
+  }
+
+  /** np.argmax(this, { axis }): a flat index without axis. */
+  argmax(): number;
+  argmax(axis: number): NDArray;
+  argmax(axis?: number): number | NDArray {
+    return argIndex(this, axis, true);
+  }
+
+  /** np.argmin(this, { axis }): a flat index without axis. */
+  argmin(): number;
+  argmin(axis: number): NDArray;
+  argmin(axis?: number): number | NDArray {
+    return argIndex(this, axis, false);
   }
 
   /** Printed like numpy's print(a): [[1. 2.]\n [3. 4.]]. */
@@ -348,6 +379,11 @@ export function meanArray(a: NDArray, options: ReduceOptions): number | NDArray 
   for (let i = 0; i < data.length; i++) data[i] = data[i]! / count;
   if (isFullReduction(options)) return data[0]!;
   return fromTensor(t);
+}
+
+function argIndex(a: NDArray, axis: number | undefined, max: boolean): number | NDArray {
+  if (axis === undefined) return argReduceKernel(a, null, false, max).data[0]!;
+  return fromTensor(argReduceKernel(a, normalizeAxis(axis, a.ndim), false, max));
 }
 
 function isFullReduction(options: ReduceOptions): boolean {

@@ -348,12 +348,16 @@ declare module "np" {
       reshape(...shape: number[]): NDArray;
       /** A 1-d copy. */
       flatten(): NDArray;
+      /** A 1-d copy (numpy returns a view when it can; here it is always a copy). */
+      ravel(): NDArray;
       /** A copy. */
       copy(): NDArray;
       /** The element at one index per dimension (negative indices count from the end), as a number. */
       get(...index: number[]): number;
       /** Nested plain JavaScript arrays (a number for a 0-d array). */
       toArray(): NestedNumbers;
+      /** numpy's name for toArray(): nested plain arrays. */
+      tolist(): NestedNumbers;
       /** The only element of a size-1 array, as a number. */
       item(): number;
       /** this + other, broadcast. */
@@ -380,6 +384,15 @@ declare module "np" {
       /** np.min(this, options): a number without axis. */
       min(options?: FullReduceOptions): number;
       min(options: ReduceOptions | AxisArgument): NDArray;
+      /** np.prod(this, options): a number without axis. */
+      prod(options?: FullReduceOptions): number;
+      prod(options: ReduceOptions | AxisArgument): NDArray;
+      /** np.argmax(this, { axis }): a flat index without axis. */
+      argmax(): number;
+      argmax(axis: number): NDArray;
+      /** np.argmin(this, { axis }): a flat index without axis. */
+      argmin(): number;
+      argmin(axis: number): NDArray;
       /** Printed like numpy's print(a): [[1. 2.]\n [3. 4.]]. */
       toString(): string;
       /** Prints in string contexts; `a * 2` or `a < b` throw: use np.multiply, np.greater, ... */
