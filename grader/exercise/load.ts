@@ -64,7 +64,36 @@ export function listExerciseIds(root = DEFAULT_EXERCISES_DIR): string[] {
     .sort();
 }
 
+/** Path, size and modification time of every file: changes whenever the folder's content does. */
+function folderSignature(dir: string): string {
+  return listFiles(dir)
+    .map((file) => {
+      const s = statSync(file);
+      return `${file}\0${s.size}\0${s.mtimeMs}`;
+    })
+    .join("\n");
+}
+
+const loaded = new Map<string, { signature: string; exercise: LoadedExercise }>();
+
+/**
+ * Loads an exercise, reusing the previous load while no file of its folder changed (parsing
+ * and hashing cost more than a submission's grading budget allows on every request).
+ */
 export function loadExercise(id: string, root = DEFAULT_EXERCISES_DIR): LoadedExercise {
+  const dir = join(root, id);
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && existsSync(join(dir, "exercise.json"))) {
+    const signature = folderSignature(dir);
+    const hit = loaded.get(dir);
+    if (hit && hit.signature === signature) return hit.exercise;
+    const exercise = loadExerciseUncached(id, root);
+    loaded.set(dir, { signature, exercise });
+    return exercise;
+  }
+  return loadExerciseUncached(id, root);
+}
+
+function loadExerciseUncached(id: string, root: string): LoadedExercise {
   const dir = join(root, id);
   const specPath = join(dir, "exercise.json");
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || !existsSync(specPath)) {
