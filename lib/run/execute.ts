@@ -6,6 +6,7 @@ import * as np from "@/grader/np/index";
 import { isNDArray } from "@/grader/np/interop";
 import { compareExample, type ExampleComparison, type ExampleTolerance } from "./compare-examples";
 import { fromShown, toShownValue, type Shown } from "./shown";
+import { inlineSourceMap, type LineMapper } from "./source-map";
 
 export interface RunExample {
   readonly name: string;
@@ -63,17 +64,20 @@ function formatLogArg(value: unknown): string {
 }
 
 /** Line/column of the first stack frame inside the learner's module (named learner.js). */
-export function learnerPosition(error: unknown, lineOffset: number): { line?: number; column?: number } {
+export function learnerPosition(error: unknown, lineOffset: number, map: LineMapper | null = null): { line?: number; column?: number } {
   const stack = error instanceof Error ? (error.stack ?? "") : "";
   const match = /learner\.js:(\d+):(\d+)/.exec(stack) ?? /<anonymous>:(\d+):(\d+)/.exec(stack);
   if (!match) return {};
   const line = Number(match[1]) - lineOffset;
-  return line > 0 ? { line, column: Number(match[2]) } : {};
+  const column = Number(match[2]);
+  if (line <= 0) return {};
+  // Without a source map the JavaScript line is the best we have (close, not exact).
+  return map?.original(line, column) ?? { line, column };
 }
 
-function toRunError(error: unknown, lineOffset: number): RunError {
+function toRunError(error: unknown, lineOffset: number, map: LineMapper | null = null): RunError {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `Thrown: ${formatLogArg(error)}`;
-  return { message, ...learnerPosition(error, lineOffset) };
+  return { message, ...learnerPosition(error, lineOffset, map) };
 }
 
 /** An author's function argument (trusted exercise content, public in exercise.json), with np in scope. */
@@ -97,12 +101,13 @@ export function executeRun(request: RunRequest): RunResult {
   };
   // new Function puts two lines of its own before the body; stack lines are shifted by that.
   const lineOffset = 2;
+  const map = inlineSourceMap(request.js);
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the learner's own code is the point of Run
     const factory = new Function("exports", "require", "module", "console", `${request.js}\n//# sourceURL=learner.js`);
     (factory as (...args: unknown[]) => void)(moduleObject.exports, requireModule, moduleObject, learnerConsole);
   } catch (error) {
-    return { examples: [], probes: [], stdout, error: toRunError(error, lineOffset) };
+    return { examples: [], probes: [], stdout, error: toRunError(error, lineOffset, map) };
   }
   const entry = moduleObject.exports[request.entry];
   if (typeof entry !== "function") {
@@ -123,14 +128,14 @@ export function executeRun(request: RunRequest): RunResult {
       const comparison = compareExample(actual, example.expected, example.tolerance ?? request.tolerance, example.args);
       return { name: example.name, status: comparison.pass ? "pass" : "fail", actual, comparison };
     } catch (error) {
-      return { name: example.name, status: "error", error: toRunError(error, lineOffset) };
+      return { name: example.name, status: "error", error: toRunError(error, lineOffset, map) };
     }
   });
   const probes = (request.probes ?? []).map((probe) => {
     try {
       return { name: probe.name, actual: toShownValue(call(probe.args)) };
     } catch (error) {
-      return { name: probe.name, actual: null, error: toRunError(error, lineOffset).message };
+      return { name: probe.name, actual: null, error: toRunError(error, lineOffset, map).message };
     }
   });
   return { examples, probes, stdout };

@@ -4,7 +4,7 @@ import ts from "typescript";
 
 export function transpileForRun(source: string): string {
   return ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, esModuleInterop: false, strict: true },
+    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, esModuleInterop: false, strict: true, inlineSourceMap: true, inlineSources: false },
     fileName: "learner.ts",
   }).outputText;
 }

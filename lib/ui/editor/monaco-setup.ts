@@ -36,6 +36,8 @@ export function setupMonaco(npTypings: string): Monaco {
     strict: true,
     noEmitOnError: false,
     esModuleInterop: false,
+    // Run maps runtime errors back to the learner's line through it (lib/run/source-map.ts).
+    inlineSourceMap: true,
     lib: ["es2022"],
   });
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
