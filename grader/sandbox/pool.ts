@@ -165,7 +165,9 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   }
 
   // An idle worker must not keep the host alive: a CLI that forgets close() still exits.
-  function holdHost(worker: Worker, hold: boolean): void {
+  function holdHost(worker: Worker, wanted: boolean): void {
+    // A retiring worker stays held whatever arrives from it late (a "ready" already in the pipe).
+    const hold = wanted || worker.retiring;
     const handles: unknown[] = [worker.child, worker.child.channel, worker.child.stdout, worker.child.stderr];
     for (const handle of handles) {
       if (typeof handle !== "object" || handle === null) continue;
