@@ -68,6 +68,7 @@ export function buildWorkerScript(): Promise<string> {
       target: "node20",
       // Native addon: resolved from the repository's node_modules, next to the cached bundle.
       external: ["isolated-vm"],
+      minify: true,
       logLevel: "silent",
     });
     const file = result.outputFiles[0];

@@ -7,14 +7,14 @@
 import ivm from "isolated-vm";
 import { SourceMap } from "node:module";
 import { PENDING } from "./constants";
-import {
-  type CallResult,
-  type FromWorker,
-  type LearnerError,
-  type PlainValue,
-  type SandboxResult,
-  type WorkerJob,
-  ToWorkerSchema,
+import type {
+  CallResult,
+  FromWorker,
+  LearnerError,
+  PlainValue,
+  SandboxResult,
+  ToWorker,
+  WorkerJob,
 } from "./protocol";
 
 // isolated-vm 5's snapshots corrupt objects holding functions on Node 20 (keys come back as
@@ -231,13 +231,22 @@ function runJob(job: WorkerJob): JobRun {
   return { result: { calls, stdout, stdoutTruncated }, anomaly };
 }
 
+// The pool validated every job with zod before sending it (and validates every reply); the
+// worker only checks the envelope, so it need not load zod: a smaller bundle starts faster,
+// which is what recycleAfter = 1 pays for on every job.
+function isToWorker(raw: unknown): raw is ToWorker {
+  if (typeof raw !== "object" || raw === null) return false;
+  const message = raw as { type?: unknown; runtimeBundle?: unknown; id?: unknown; job?: unknown };
+  if (message.type === "init") return typeof message.runtimeBundle === "string";
+  return message.type === "job" && typeof message.id === "number" && typeof message.job === "object" && message.job !== null;
+}
+
 process.on("message", (raw: unknown) => {
-  const parsed = ToWorkerSchema.safeParse(raw);
-  if (!parsed.success) {
-    send({ type: "fatal", message: `protocol violation: ${parsed.error.message}` });
+  if (!isToWorker(raw)) {
+    send({ type: "fatal", message: "protocol violation: unexpected message from the pool" });
     process.exit(1);
   }
-  const message = parsed.data;
+  const message = raw;
   if (message.type === "init") {
     runtimeBundle = message.runtimeBundle;
     if (message.runtimeCache !== undefined) {
