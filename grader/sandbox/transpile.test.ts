@@ -37,6 +37,11 @@ describe("transpileLearnerCode", () => {
     expect(result).toEqual({ ok: false, error: { message: expect.any(String) as string, line: 2, column: 13 } });
   });
 
+  it("explains top-level await in learner terms", async () => {
+    const result = await transpileLearnerCode("const x = await Promise.resolve(1);\nconsole.log(x);\n", "main.ts");
+    expect(result).toEqual({ ok: false, error: { message: "top-level await is not supported: put the code in an async function and call it", line: 1, column: 11 } });
+  });
+
   it("reads .js files as JavaScript (TypeScript syntax is an error there)", async () => {
     const result = await transpileLearnerCode("export const f = (x: number) => x;\n", "a.js");
     expect(result.ok).toBe(false);

@@ -27,10 +27,16 @@ function loaderFor(filename: string): "js" | "ts" {
   return /\.(m|c)?js$/i.test(filename) ? "js" : "ts";
 }
 
+// esbuild's wording names our output format, which means nothing to a learner.
+function learnerText(text: string): string {
+  if (text.startsWith("Top-level await is currently not supported")) return "top-level await is not supported: put the code in an async function and call it";
+  return text;
+}
+
 function toCompileError(message: Message | undefined, fallback: string): CompileError {
   if (message === undefined) return { message: fallback };
   return {
-    message: message.text,
+    message: learnerText(message.text),
     ...(message.location ? { line: message.location.line, column: message.location.column + 1 } : {}),
   };
 }
