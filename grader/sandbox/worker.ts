@@ -5,7 +5,9 @@
 // Every ivm call that runs learner code carries a timeout; the pool adds a wall-clock kill on top.
 // Edit when the job protocol or the per-call limits change.
 import ivm from "isolated-vm";
+import { rmdirSync } from "node:fs";
 import { SourceMap } from "node:module";
+import { basename } from "node:path";
 import { PENDING } from "./constants";
 import type {
   CallResult,
@@ -265,5 +267,13 @@ process.on("message", (raw: unknown) => {
   }
 });
 
-// The pool went away: nothing left to serve.
-process.on("disconnect", () => process.exit(0));
+// The pool went away: nothing left to serve. A pool that died cannot remove this worker's
+// temporary (empty) working directory, so the worker does.
+process.on("disconnect", () => {
+  try {
+    if (basename(process.cwd()).startsWith("backprop-sandbox-")) rmdirSync(process.cwd());
+  } catch {
+    // Not empty or already gone: leave it.
+  }
+  process.exit(0);
+});
