@@ -1,10 +1,15 @@
 // Matrix products: numpy's dot and matmul shape rules over a contiguous 2-D
-// core. The core uses i-k-j loop order (rows of b streamed contiguously) unless
-// the output has few columns, where i-j-k dot products touch less memory.
+// core. The core uses i-k-j loop order (rows of b streamed contiguously), fused
+// into one pass when the inner dimension is at most 4, unless the output has few
+// columns, where i-j-k dot products touch less memory.
 import { ValueError } from "../errors";
 import { broadcastShapes, formatShape, shapeSize, stridesOf, type Tensor } from "./shape";
 
-/** out[oOff..] += A(n×k) · B(k×m), all row-major contiguous. */
+/**
+ * out[oOff..] = A(n×k) · B(k×m), all row-major contiguous; out starts zeroed. Every output
+ * element is summed as 0 + a0·b0 + a1·b1 + ... in p order, whichever loop computes it, so the
+ * paths below give the same bits; they only differ in how many sums run side by side.
+ */
 function matmulCore(
   a: Float64Array,
   aOff: number,
@@ -17,14 +22,11 @@ function matmulCore(
   m: number,
 ): void {
   if (m < 8) {
-    for (let i = 0; i < n; i++) {
-      const ar = aOff + i * k;
-      for (let j = 0; j < m; j++) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += a[ar + p]! * b[bOff + p * m + j]!;
-        out[oOff + i * m + j] = s;
-      }
-    }
+    dotColumns(a, aOff, b, bOff, out, oOff, n, k, m);
+    return;
+  }
+  if (k <= 4) {
+    rowCombination(a, aOff, b, bOff, out, oOff, n, k, m);
     return;
   }
   for (let i = 0; i < n; i++) {
@@ -34,6 +36,100 @@ function matmulCore(
       const aip = a[ar + p]!;
       const br = bOff + p * m;
       for (let j = 0; j < m; j++) out[or + j]! += aip * b[br + j]!;
+    }
+  }
+}
+
+/**
+ * Few output columns (dot(A, B.T) with a thin B): dot products along p, computed several at
+ * a time (four columns of a row, or one column of two rows) so that independent sums hide
+ * the latency of the additions.
+ */
+function dotColumns(a: Float64Array, aOff: number, b: Float64Array, bOff: number, out: Float64Array, oOff: number, n: number, k: number, m: number): void {
+  if (m >= 4) {
+    for (let i = 0; i < n; i++) {
+      const ar = aOff + i * k;
+      const or = oOff + i * m;
+      let j = 0;
+      for (; j + 4 <= m; j += 4) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let p = 0, bp = bOff + j; p < k; p++, bp += m) {
+          const x = a[ar + p]!;
+          s0 += x * b[bp]!;
+          s1 += x * b[bp + 1]!;
+          s2 += x * b[bp + 2]!;
+          s3 += x * b[bp + 3]!;
+        }
+        out[or + j] = s0;
+        out[or + j + 1] = s1;
+        out[or + j + 2] = s2;
+        out[or + j + 3] = s3;
+      }
+      for (; j < m; j++) out[or + j] = dotStrided(a, ar, b, bOff + j, m, k);
+    }
+    return;
+  }
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const ar0 = aOff + i * k;
+    const ar1 = ar0 + k;
+    const or = oOff + i * m;
+    for (let j = 0; j < m; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      for (let p = 0, bp = bOff + j; p < k; p++, bp += m) {
+        const y = b[bp]!;
+        s0 += a[ar0 + p]! * y;
+        s1 += a[ar1 + p]! * y;
+      }
+      out[or + j] = s0;
+      out[or + m + j] = s1;
+    }
+  }
+  if (i < n) {
+    const ar = aOff + i * k;
+    for (let j = 0; j < m; j++) out[oOff + i * m + j] = dotStrided(a, ar, b, bOff + j, m, k);
+  }
+}
+
+/** 0 + Σ_p a[ar + p] · b[bc + p·m], in p order. */
+function dotStrided(a: Float64Array, ar: number, b: Float64Array, bc: number, m: number, k: number): number {
+  let s = 0;
+  for (let p = 0; p < k; p++) s += a[ar + p]! * b[bc + p * m]!;
+  return s;
+}
+
+/**
+ * A short inner dimension (dot(W1, X) with two features, dot(W2, A1) with four hidden
+ * units): each output row is a combination of k rows of B, written in one pass instead of
+ * k read-modify-write passes.
+ */
+function rowCombination(a: Float64Array, aOff: number, b: Float64Array, bOff: number, out: Float64Array, oOff: number, n: number, k: number, m: number): void {
+  const b0 = bOff;
+  const b1 = bOff + m;
+  const b2 = bOff + 2 * m;
+  const b3 = bOff + 3 * m;
+  for (let i = 0; i < n; i++) {
+    const ar = aOff + i * k;
+    const or = oOff + i * m;
+    const x0 = a[ar]!;
+    if (k === 1) {
+      for (let j = 0; j < m; j++) out[or + j] = 0 + x0 * b[b0 + j]!;
+    } else if (k === 2) {
+      const x1 = a[ar + 1]!;
+      for (let j = 0; j < m; j++) out[or + j] = 0 + x0 * b[b0 + j]! + x1 * b[b1 + j]!;
+    } else if (k === 3) {
+      const x1 = a[ar + 1]!;
+      const x2 = a[ar + 2]!;
+      for (let j = 0; j < m; j++) out[or + j] = 0 + x0 * b[b0 + j]! + x1 * b[b1 + j]! + x2 * b[b2 + j]!;
+    } else {
+      const x1 = a[ar + 1]!;
+      const x2 = a[ar + 2]!;
+      const x3 = a[ar + 3]!;
+      for (let j = 0; j < m; j++) out[or + j] = 0 + x0 * b[b0 + j]! + x1 * b[b1 + j]! + x2 * b[b2 + j]! + x3 * b[b3 + j]!;
     }
   }
 }
