@@ -5,6 +5,7 @@
 import { ValueError } from "../errors";
 import { tanh } from "./tanh";
 import { broadcastShapes, formatShape, sameShape, shapeSize, stridesOf, type Tensor } from "./shape";
+import { allocFloat64 } from "./alloc";
 
 /** One inner run: out[o + k] = f(a[ai + k*as], b[bi + k*bs]) for k < n; steps are 0 or 1. */
 type Run = (out: Float64Array, o: number, a: Float64Array, ai: number, as: number, b: Float64Array, bi: number, bs: number, n: number) => void;
@@ -107,13 +108,13 @@ function genericRun(f: BinaryFn): Run {
  */
 function broadcastBinary(a: Tensor, b: Tensor, run: Run): Tensor {
   if (sameShape(a.shape, b.shape)) {
-    const out = new Float64Array(a.data.length);
+    const out = allocFloat64(a.data.length);
     run(out, 0, a.data, 0, 1, b.data, 0, 1, out.length);
     return { data: out, shape: a.shape.slice() };
   }
   const shape = broadcastShapes(a.shape, b.shape);
   const size = shapeSize(shape);
-  const out = new Float64Array(size);
+  const out = allocFloat64(size);
   if (size === 0) return { data: out, shape };
   if (a.data.length === 1 || b.data.length === 1) {
     run(out, 0, a.data, 0, a.data.length === 1 ? 0 : 1, b.data, 0, b.data.length === 1 ? 0 : 1, size);
@@ -202,49 +203,49 @@ export function binaryKernel(f: BinaryFn): (a: Tensor, b: Tensor) => Tensor {
 // directly rather than through a shared (megamorphic) callback.
 export function expKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = Math.exp(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
 
 export function tanhKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = tanh(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
 
 export function logKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = Math.log(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
 
 export function negativeKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = -src[i]!;
   return { data: out, shape: a.shape.slice() };
 }
 
 export function absKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = Math.abs(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
 
 export function squareKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = src[i]! * src[i]!;
   return { data: out, shape: a.shape.slice() };
 }
 
 export function sqrtKernel(a: Tensor): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = Math.sqrt(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
@@ -252,7 +253,7 @@ export function sqrtKernel(a: Tensor): Tensor {
 /** Elementwise map into a fresh array. */
 export function mapKernel(a: Tensor, f: (x: number) => number): Tensor {
   const src = a.data;
-  const out = new Float64Array(src.length);
+  const out = allocFloat64(src.length);
   for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
   return { data: out, shape: a.shape.slice() };
 }
@@ -267,6 +268,6 @@ export function broadcastTo(a: Tensor, shape: readonly number[]): Tensor {
       `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape)}  and requested shape ${formatShape(shape)}`,
     );
   }
-  const zeros: Tensor = { data: new Float64Array(shapeSize(shape)), shape };
+  const zeros: Tensor = { data: allocFloat64(shapeSize(shape)), shape };
   return broadcastBinary(a, zeros, copyFirstRun);
 }

@@ -4,6 +4,7 @@
 // columns, where i-j-k dot products touch less memory.
 import { ValueError } from "../errors";
 import { broadcastShapes, formatShape, shapeSize, stridesOf, type Tensor } from "./shape";
+import { allocFloat64 } from "./alloc";
 
 /**
  * out[oOff..] = A(n×k) · B(k×m), all row-major contiguous; out starts zeroed. Every output
@@ -152,13 +153,13 @@ export function dotKernel(a: Tensor, b: Tensor): Tensor {
   const m = bs.length >= 2 ? bs[bs.length - 1]! : 1;
   const outShape = [...as.slice(0, -1), ...bs.slice(0, -2), ...(bs.length >= 2 ? [m] : [])];
   const rowsA = shapeSize(as.slice(0, -1));
-  const out = new Float64Array(rowsA * outerB * m);
+  const out = allocFloat64(rowsA * outerB * m);
   if (outerB === 1) {
     matmulCore(a.data, 0, b.data, 0, out, 0, rowsA, k, m);
     return { data: out, shape: outShape };
   }
   // N-d b: result[i, q, j] = sum_p a[i, p] * b[q, p, j].
-  const tmp = new Float64Array(m);
+  const tmp = allocFloat64(m);
   for (let q = 0; q < outerB; q++) {
     for (let i = 0; i < rowsA; i++) {
       tmp.fill(0);
@@ -195,7 +196,7 @@ export function matmulKernel(a: Tensor, b: Tensor): Tensor {
   const bBatch = bShape.slice(0, -2);
   const batch = batchShape(a.shape, aBatch, b.shape, bBatch, n, m);
   const count = shapeSize(batch);
-  const out = new Float64Array(count * n * m);
+  const out = allocFloat64(count * n * m);
   const aStr = batchStrides(aBatch, batch.length);
   const bStr = batchStrides(bBatch, batch.length);
   const idx = new Array<number>(batch.length).fill(0);
@@ -244,7 +245,7 @@ function batchStrides(shape: readonly number[], ndim: number): number[] {
 export function transposeKernel(a: Tensor, axes: readonly number[]): Tensor {
   const shape = axes.map((ax) => a.shape[ax]!);
   const size = a.data.length;
-  const out = new Float64Array(size);
+  const out = allocFloat64(size);
   const ndim = shape.length;
   if (ndim === 2 && axes[0] === 1) {
     const r = a.shape[0]!;
