@@ -1,4 +1,7 @@
 // getViewer and the auth secret, against a fresh database with real better-auth sessions.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createUser, signIn } from "../../tests/factories";
 import { getViewer, hasRole, resolveAuthSecret } from "./auth.server";
@@ -54,9 +57,23 @@ describe("roles and secrets", () => {
     expect(hasRole("learner", "instructor")).toBe(false);
   });
 
-  it("refuses to start in production without BETTER_AUTH_SECRET", () => {
-    expect(() => resolveAuthSecret(parseServerEnv({ NODE_ENV: "production" }))).toThrow(/BETTER_AUTH_SECRET must be set/);
+  it("refuses to start a PostgreSQL-backed production server without BETTER_AUTH_SECRET", () => {
+    const server = { NODE_ENV: "production", DATABASE_URL: "postgresql://lab@127.0.0.1:5432/lab" };
+    expect(() => resolveAuthSecret(parseServerEnv(server))).toThrow(/BETTER_AUTH_SECRET must be set/);
     const secret = "s".repeat(40);
-    expect(resolveAuthSecret(parseServerEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret }))).toBe(secret);
+    expect(resolveAuthSecret(parseServerEnv({ ...server, BETTER_AUTH_SECRET: secret }))).toBe(secret);
+  });
+
+  it("keeps a generated secret in the data folder of an embedded production server", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "backprop-secret-"));
+    try {
+      const env = parseServerEnv({ NODE_ENV: "production", BACKPROP_DATA_DIR: dir });
+      const first = resolveAuthSecret(env);
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(readFileSync(path.join(dir, "auth-secret"), "utf8").trim()).toBe(first);
+      expect(resolveAuthSecret(env)).toBe(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

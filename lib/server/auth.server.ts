@@ -79,13 +79,15 @@ function buildAuth(prisma: PrismaClient, settings: AuthSettings) {
 export type Auth = ReturnType<typeof buildAuth>;
 
 /**
- * The secret that signs session cookies: BETTER_AUTH_SECRET, or in development a random one
- * kept in the data folder so sessions survive restarts. Production without a secret is an error.
+ * The secret that signs session cookies: BETTER_AUTH_SECRET, or, on the embedded database, a random
+ * one kept in the data folder beside the data it protects, so sessions survive restarts and the
+ * quick start needs no configuration. Server mode (DATABASE_URL) runs several processes that must
+ * share one secret, so there a missing secret is an error.
  */
 export function resolveAuthSecret(env: ServerEnv): string {
   if (env.BETTER_AUTH_SECRET !== undefined) return env.BETTER_AUTH_SECRET;
-  if (env.NODE_ENV === "production") {
-    throw new Error("BETTER_AUTH_SECRET must be set in production (at least 32 random characters, e.g. `openssl rand -base64 32`).");
+  if (env.NODE_ENV === "production" && env.DATABASE_URL !== undefined) {
+    throw new Error("BETTER_AUTH_SECRET must be set when DATABASE_URL is (every process needs the same secret: at least 32 random characters, e.g. `openssl rand -base64 32`).");
   }
   if (env.NODE_ENV === "test") return testSecret;
   const file = path.join(dataDirectory(env), "auth-secret");
