@@ -15,7 +15,7 @@ interface Vitals {
 
 const baseUrl = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const ROUTES = ["/", "/exercises/sigmoid", "/exercises/backward-propagation"];
-const RUNS = 3;
+const RUNS = Number(process.env.PERF_RUNS ?? 3);
 
 async function measure(route: string, warm: boolean): Promise<Vitals> {
   const browser = await launchBrowser();
