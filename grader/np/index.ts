@@ -29,6 +29,7 @@ import {
   tanhKernel,
   type BinaryFn,
 } from "./kernels/elementwise";
+import { allocFloat64 } from "./kernels/alloc";
 import { dotKernel, matmulKernel, transposeKernel } from "./kernels/linalg";
 import { argReduceKernel, reduceKernel } from "./kernels/reduce";
 import { tanh as tanhScalar } from "./kernels/tanh";
@@ -747,14 +748,14 @@ export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDAr
     const cs = cd.length === 1 ? 0 : 1;
     const as = ad.length === 1 ? 0 : 1;
     const bs = bd.length === 1 ? 0 : 1;
-    const out = new Float64Array(size);
+    const out = allocFloat64(size);
     for (let i = 0; i < size; i++) out[i] = cd[i * cs] !== 0 ? ad[i * as]! : bd[i * bs]!;
     return new NDArray(out, shape);
   }
   const cb = broadcastTo(c, shape).data;
   const ab = broadcastTo(a, shape).data;
   const bb = broadcastTo(b, shape).data;
-  const out = new Float64Array(cb.length);
+  const out = allocFloat64(cb.length);
   for (let i = 0; i < out.length; i++) out[i] = cb[i] !== 0 ? ab[i]! : bb[i]!;
   return new NDArray(out, shape);
 }

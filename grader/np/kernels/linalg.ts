@@ -251,7 +251,11 @@ export function transposeKernel(a: Tensor, axes: readonly number[]): Tensor {
     const r = a.shape[0]!;
     const c = a.shape[1]!;
     const src = a.data;
-    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = src[i * c + j]!;
+    if (r === 1 || c === 1) out.set(src);
+    else if (r <= 8) {
+      // Few rows (A1.T, X.T: features × examples): write the output in order, reading r streams.
+      for (let j = 0, o = 0; j < c; j++) for (let i = 0; i < r; i++, o++) out[o] = src[i * c + j]!;
+    } else for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = src[i * c + j]!;
     return { data: out, shape };
   }
   const srcStr = stridesOf(a.shape);

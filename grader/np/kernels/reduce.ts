@@ -3,6 +3,7 @@
 // bits as numpy, and strided axes are accumulated row by row as numpy does.
 import { ValueError } from "../errors";
 import { shapeSize, type Tensor } from "./shape";
+import { allocFloat64 } from "./alloc";
 
 export type ReduceOp = "sum" | "prod" | "max" | "min";
 
@@ -100,7 +101,7 @@ function reduceOneAxis(t: Tensor, axis: number, op: ReduceOp): Tensor {
   const inner = shapeSize(shape.slice(axis + 1));
   const outShape = shape.slice();
   outShape[axis] = 1;
-  const out = new Float64Array(outer * inner);
+  const out = allocFloat64(outer * inner);
   const src = t.data;
   if (out.length === 0) return { data: out, shape: outShape };
   if (len === 0) {
