@@ -67,9 +67,11 @@ describe("page routes", () => {
 
   it("another learner sees neither the owner's draft nor their history", async () => {
     const { page } = other;
+    // The history is fetched by the page; wait for that answer, then for the editor.
+    const history = page.waitForResponse((r) => r.url().includes("/api/v1/submissions?exerciseId=sigmoid"));
     await page.goto("/exercises/sigmoid");
-    await page.locator('[data-testid="history"]').waitFor();
-    await page.waitForLoadState("networkidle");
+    expect((await history).status()).toBe(200);
+    await page.locator(".monaco-editor").first().waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="history-row"]').count()).toBe(0);
     expect(await page.locator(".monaco-editor .view-lines").first().textContent()).not.toContain("e2e-private-draft");
     expect(await page.content()).not.toContain("e2e-private-draft");
