@@ -74,6 +74,32 @@ function dotColumns(a: Float64Array, aOff: number, b: Float64Array, bOff: number
     return;
   }
   let i = 0;
+  if (m === 2) {
+    // Two columns of two rows (dot(dZ1, X.T) with two input features): four sums per pass.
+    for (; i + 1 < n; i += 2) {
+      const ar0 = aOff + i * k;
+      const ar1 = ar0 + k;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let p = 0, bp = bOff; p < k; p++, bp += 2) {
+        const x0 = a[ar0 + p]!;
+        const x1 = a[ar1 + p]!;
+        const y0 = b[bp]!;
+        const y1 = b[bp + 1]!;
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+      }
+      const or = oOff + i * 2;
+      out[or] = s00;
+      out[or + 1] = s01;
+      out[or + 2] = s10;
+      out[or + 3] = s11;
+    }
+  }
   for (; i + 1 < n; i += 2) {
     const ar0 = aOff + i * k;
     const ar1 = ar0 + k;
@@ -252,8 +278,20 @@ export function transposeKernel(a: Tensor, axes: readonly number[]): Tensor {
     const c = a.shape[1]!;
     const src = a.data;
     if (r === 1 || c === 1) out.set(src);
-    else if (r <= 8) {
-      // Few rows (A1.T, X.T: features × examples): write the output in order, reading r streams.
+    else if (r === 2) {
+      // Few rows (X.T, A1.T: features × examples): write the output in order, reading r streams.
+      for (let j = 0; j < c; j++) {
+        out[2 * j] = src[j]!;
+        out[2 * j + 1] = src[c + j]!;
+      }
+    } else if (r === 4) {
+      for (let j = 0; j < c; j++) {
+        out[4 * j] = src[j]!;
+        out[4 * j + 1] = src[c + j]!;
+        out[4 * j + 2] = src[2 * c + j]!;
+        out[4 * j + 3] = src[3 * c + j]!;
+      }
+    } else if (r <= 8) {
       for (let j = 0, o = 0; j < c; j++) for (let i = 0; i < r; i++, o++) out[o] = src[i * c + j]!;
     } else for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = src[i * c + j]!;
     return { data: out, shape };
