@@ -5,7 +5,8 @@
 // existing buffer is an ordinary heap object. A slab is freed once every array carved from it
 // is unreachable, so a long-lived small array can keep up to one slab (256 KB) alive; arrays
 // never share elements, only the underlying ArrayBuffer (`a.data.buffer` is the slab, so code
-// that needs the bytes must honour byteOffset and byteLength, as for Node's pooled Buffers).
+// that needs the bytes must honour byteOffset and byteLength, as for Node's pooled Buffers, and
+// must copy rather than transfer it: transferring a slab empties every array carved from it).
 // Edit this file to change the slab size or which sizes are pooled.
 
 const SLAB_BYTES = 256 * 1024;
@@ -17,8 +18,10 @@ let used = 0;
 
 /** A zero-filled Float64Array of length n that no other array shares elements with. */
 export function allocFloat64(n: number): Float64Array {
-  if (n > MAX_POOLED_ELEMENTS) return new Float64Array(n);
+  if (n > MAX_POOLED_ELEMENTS || n === 0) return new Float64Array(n);
   const bytes = n * 8;
+  // A slab transferred away (postMessage of some a.data.buffer) is detached, its byteLength 0,
+  // so the next call starts a new one instead of failing.
   if (used + bytes > slab.byteLength) {
     // A new buffer is zero-filled and each byte of it is handed out once, so no fill is needed.
     slab = new ArrayBuffer(SLAB_BYTES);
