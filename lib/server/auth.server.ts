@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getDatabase } from "./db.server";
 import { looksLikeApiToken, selectActiveApiTokenBySecret, type ApiScope } from "./data/api-tokens";
+import { selectUserById } from "./data/users";
 import { dataDirectory, serverEnv, type ServerEnv } from "./env.server";
 
 export const Role = z.enum(["learner", "instructor", "admin"]);
@@ -149,9 +150,9 @@ export async function getViewer(input: Request | Headers): Promise<Viewer | null
     if (secret === undefined || !looksLikeApiToken(secret)) return null;
     const token = await selectActiveApiTokenBySecret(secret);
     if (token === null) return null;
-    const { prisma } = await getDatabase();
-    const user = await prisma.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, role: true } });
-    if (user === null) return null;
+    const row = await selectUserById(token.userId);
+    if (row === null) return null;
+    const user = { id: row.id, email: row.email, name: row.name, role: row.role };
     return { user, role: user.role, via: "token", tokenId: token.id, scopes: token.scopes };
   }
   const auth = await getAuth();
