@@ -146,7 +146,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
       const exercise = load(id);
       const spec = exercise.spec;
       const instances = buildInstances(spec, EXAMPLE_SEED, referenceNetwork, "examples");
-      const { outputs } = await engine.referenceOutputs(exercise, "examples", instances);
+      const { outputs } = await engine.referenceOutputs(exercise, instances);
       return {
         id: spec.id,
         version: exercise.version,

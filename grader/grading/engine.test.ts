@@ -87,6 +87,26 @@ describe("gradeSubmission", () => {
     expect(learnerJobs[2]?.calls[0]).toEqual(learnerJobs[0]?.calls[0]);
   });
 
+  it("runs the known mistakes only for a failing submission, and the reference once per input set", async () => {
+    const sandbox = recordingSandbox();
+    const grader = createGrader({ sandbox });
+    const trustedEntriesRun = () =>
+      sandbox.jobs.filter((j) => j.filename === "trusted-bundle.js").map((j) => [...new Set(j.calls.map((c) => c.args[0]))]);
+    const passing = await grader.gradeSubmission({ exerciseId: "sigmoid", code: sigmoidSource, seed: 11, locale: "en" });
+    expect(passing.status).toBe("pass");
+    expect(trustedEntriesRun()).toEqual([[0]]);
+    // Same seed, same inputs: the reference's outputs come from the cache.
+    await grader.gradeSubmission({ exerciseId: "sigmoid", code: sigmoidSource, seed: 11, locale: "ko" });
+    expect(trustedEntriesRun()).toEqual([[0]]);
+    const tanh = 'import * as np from "np";\nexport function sigmoid(z) { return np.tanh(z); }\n';
+    const failing = await grader.gradeSubmission({ exerciseId: "sigmoid", code: tanh, seed: 11, locale: "en" });
+    expect(failing.misconceptions.map((m) => m.id)).toEqual(["tanh-instead"]);
+    const runs = trustedEntriesRun();
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).not.toContain(0);
+    expect(runs[1]?.length).toBeGreaterThan(0);
+  });
+
   it("refuses an oversized or binary upload before running anything", async () => {
     const sandbox = recordingSandbox();
     const grader = createGrader({ sandbox });

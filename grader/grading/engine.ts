@@ -2,6 +2,7 @@
 // reference solution and the learner's code in separate sandbox jobs (the expected outputs never
 // enter the learner's isolate), compares in the host, names known mistakes and locates the first
 // diverging step. Edit to change how a verdict is put together; checks live in checks.ts.
+import { createHash } from "node:crypto";
 import type { ExerciseSpec, TestCase } from "../exercise/schema";
 import { type LoadedExercise } from "../exercise/load";
 import { runChecks, type CheckOutcome, type CustomCheckRunner } from "./checks";
@@ -91,6 +92,11 @@ export function callsOf(instances: readonly CaseInstance[]): SandboxCall[] {
   return instances.map((i) => ({ args: i.args.map(toPlain), ...(i.npSeed === undefined ? {} : { npSeed: i.npSeed }) }));
 }
 
+/** A short content hash of a job's calls (its arguments and np seeds), for the output caches. */
+export function contentKey(calls: readonly SandboxCall[]): string {
+  return createHash("sha256").update(JSON.stringify(calls)).digest("base64url");
+}
+
 export interface GradingDeps {
   readonly sandbox: SandboxPort;
   readonly reference: ReferenceNetwork;
@@ -137,11 +143,6 @@ interface TrustedRun {
   readonly outputs: HostValue[];
 }
 
-interface TrustedOutputs extends TrustedRun {
-  /** Mistake id → its outcome on every instance. */
-  readonly mistakes: ReadonlyMap<string, CallOutcome[]>;
-}
-
 function learnerError(failure: LearnerFailure, spec: ExerciseSpec): Localized {
   switch (failure.kind) {
     case "timeout":
@@ -176,42 +177,67 @@ export class GradingEngine {
     });
   }
 
-  /**
-   * The reference's and every mistake's outputs on these instances, from one sandbox job running
-   * the trusted bundle (cached by exercise version and key). A failing reference call is a
-   * grader failure; a failing mistake call is data (the learner may fail the same way).
-   */
-  private async runTrusted(exercise: LoadedExercise, key: string, instances: readonly CaseInstance[]): Promise<TrustedOutputs> {
-    return this.trusted.get(`${exercise.version}|${key}`, async () => {
-      const source = await this.transpiled.get(`${exercise.version}|${TRUSTED_BUNDLE_FILENAME}`, async () => {
-        for (const { label, source: text } of trustedEntries(exercise)) await this.transpileTrusted(exercise, label, text);
-        return buildTrustedBundle(exercise);
-      });
-      const entries = trustedEntries(exercise);
-      const calls = callsOf(instances);
-      const outcome = await this.deps.sandbox.run({
-        source,
-        filename: TRUSTED_BUNDLE_FILENAME,
-        exportName: DISPATCH_EXPORT,
-        calls: entries.flatMap((_, index) => calls.map((c) => ({ ...c, args: [index, ...c.args] }))),
-        limits: { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
-      });
-      if (outcome.kind === "grader-error") throw new GraderFailure(`sandbox: ${outcome.message}`);
-      if (outcome.compile) throw new GraderFailure(`${exercise.spec.id}: trusted bundle does not compile: ${outcome.compile.message}`);
-      if (outcome.calls.length !== entries.length * calls.length) throw new GraderFailure("the sandbox returned too few results");
-      const slice = (index: number) => outcome.calls.slice(index * calls.length, (index + 1) * calls.length);
-      const reference = slice(0);
-      const failed = reference.findIndex((c) => !c.ok);
-      const call = reference[failed];
-      if (call && !call.ok) throw new GraderFailure(`${exercise.spec.id}/solution.ts failed on ${instances[failed]?.name}: ${call.error.message}`);
-      const mistakes = new Map(exercise.spec.mistakes.map((m, i) => [m.id, slice(i + 1)] as const));
-      return { outputs: reference.map((c) => (c.ok ? fromPlain(c.value) : undefined)), mistakes };
+  /** The trusted bundle (reference and every mistake), built once per exercise version. */
+  private async trustedBundle(exercise: LoadedExercise): Promise<string> {
+    return this.transpiled.get(`${exercise.version}|${TRUSTED_BUNDLE_FILENAME}`, async () => {
+      for (const { label, source: text } of trustedEntries(exercise)) await this.transpileTrusted(exercise, label, text);
+      return buildTrustedBundle(exercise);
     });
   }
 
-  /** The reference outputs for a list of instances (cached by exercise version and key). */
-  async referenceOutputs(exercise: LoadedExercise, key: string, instances: readonly CaseInstance[]): Promise<TrustedRun> {
-    return this.runTrusted(exercise, key, instances);
+  /**
+   * Runs trusted entries (0 is the reference, 1… the known mistakes) on every instance in one
+   * sandbox job; outcomes come back grouped by entry.
+   */
+  private async runEntries(exercise: LoadedExercise, entries: readonly number[], calls: readonly SandboxCall[]): Promise<CallOutcome[][]> {
+    const source = await this.trustedBundle(exercise);
+    const outcome = await this.deps.sandbox.run({
+      source,
+      filename: TRUSTED_BUNDLE_FILENAME,
+      exportName: DISPATCH_EXPORT,
+      calls: entries.flatMap((index) => calls.map((c) => ({ ...c, args: [index, ...c.args] }))),
+      limits: { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
+    });
+    if (outcome.kind === "grader-error") throw new GraderFailure(`sandbox: ${outcome.message}`);
+    if (outcome.compile) throw new GraderFailure(`${exercise.spec.id}: trusted bundle does not compile: ${outcome.compile.message}`);
+    if (outcome.calls.length !== entries.length * calls.length) throw new GraderFailure("the sandbox returned too few results");
+    return entries.map((_, i) => outcome.calls.slice(i * calls.length, (i + 1) * calls.length));
+  }
+
+  /**
+   * The reference's outputs on these instances, cached by exercise version and the instances'
+   * content: two submissions that draw the same inputs (fixed cases, the planar data set, or the
+   * same seed) share one reference run. A failing reference call is a grader failure.
+   */
+  private async runReference(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<TrustedRun> {
+    const calls = callsOf(instances);
+    return this.trusted.get(`${exercise.version}|reference|${contentKey(calls)}`, async () => {
+      const [reference = []] = await this.runEntries(exercise, [0], calls);
+      const failed = reference.findIndex((c) => !c.ok);
+      const call = reference[failed];
+      if (call && !call.ok) throw new GraderFailure(`${exercise.spec.id}/solution.ts failed on ${instances[failed]?.name}: ${call.error.message}`);
+      return { outputs: reference.map((c) => (c.ok ? fromPlain(c.value) : undefined)) };
+    });
+  }
+
+  /**
+   * Every known mistake's outcomes on these instances (mistake id → outcome per instance), run
+   * only when a submission fails: a passing submission never pays for them. A failing mistake
+   * call is data (the learner may fail the same way).
+   */
+  private async runMistakes(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<ReadonlyMap<string, CallOutcome[]>> {
+    const mistakes = exercise.spec.mistakes;
+    if (mistakes.length === 0) return new Map();
+    const calls = callsOf(instances);
+    return this.trusted.get(`${exercise.version}|mistakes|${contentKey(calls)}`, async () => {
+      const outcomes = await this.runEntries(exercise, mistakes.map((_, i) => i + 1), calls);
+      return new Map(mistakes.map((m, i) => [m.id, outcomes[i] ?? []] as const));
+    });
+  }
+
+  /** The reference outputs for a list of instances (cached by exercise version and content). */
+  async referenceOutputs(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<TrustedRun> {
+    return this.runReference(exercise, instances);
   }
 
   async grade(request: GradeRequest): Promise<Verdict> {
@@ -254,7 +280,7 @@ export class GradingEngine {
       }
       const instances = buildInstances(spec, seed, this.deps.reference);
       const [reference, learner] = await Promise.all([
-        this.runTrusted(exercise, `seed:${seed}`, instances),
+        this.runReference(exercise, instances),
         this.deps.sandbox.run({
           source: request.code,
           filename: request.filename ?? "submission.ts",
@@ -280,7 +306,7 @@ export class GradingEngine {
   private async judge(input: {
     exercise: LoadedExercise;
     instances: readonly CaseInstance[];
-    reference: TrustedOutputs;
+    reference: TrustedRun;
     learner: Extract<JobOutcome, { kind: "done" }>;
     locale: Locale;
     finish: (rest: Omit<Verdict, "version" | "exercise" | "exerciseVersion" | "seed" | "durationMs">) => Verdict;
@@ -392,7 +418,7 @@ export class GradingEngine {
         return o !== undefined && ("error" in o || !o.pass);
       });
     const misconceptions =
-      status === "pass" ? [] : this.matchMistakes(exercise, reference, learnerCalls, failedIndices, locale);
+      status === "pass" ? [] : await this.matchMistakes(exercise, instances, reference, learnerCalls, failedIndices, locale);
     const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale) : undefined;
 
     return finish({
@@ -422,16 +448,18 @@ export class GradingEngine {
    * output differs from the reference's is allclose to the mistake's (so two mistakes at once are
    * both named); otherwise the whole output matches, or the same error was thrown.
    */
-  private matchMistakes(
+  private async matchMistakes(
     exercise: LoadedExercise,
-    trusted: TrustedOutputs,
+    instances: readonly CaseInstance[],
+    trusted: TrustedRun,
     learnerCalls: readonly CallOutcome[],
     failed: readonly number[],
     locale: Locale,
-  ): Verdict["misconceptions"] {
-    if (failed.length === 0) return [];
+  ): Promise<Verdict["misconceptions"]> {
+    if (failed.length === 0 || exercise.spec.mistakes.length === 0) return [];
     const found: Verdict["misconceptions"] = [];
-    const runs = exercise.spec.mistakes.map((mistake) => ({ mistake, calls: trusted.mistakes.get(mistake.id) ?? [] }));
+    const outcomes = await this.runMistakes(exercise, instances);
+    const runs = exercise.spec.mistakes.map((mistake) => ({ mistake, calls: outcomes.get(mistake.id) ?? [] }));
     for (const { mistake, calls } of runs) {
       const matches = failed.every((i) => {
         const mine = learnerCalls[i];
