@@ -88,10 +88,11 @@ export async function fetchSubmissions(exerciseId: string): Promise<SubmissionVi
  * Follows a submission's live status over SSE until it is done or failed, then returns it with
  * its verdict. Falls back to polling if the event stream breaks (proxies, flaky networks).
  */
-export function watchSubmissionEvents(id: string, onStatus: (status: SubmissionStatus) => void): Promise<SubmissionView> {
+export function watchSubmissionEvents(id: string, onStatus: (status: "queued" | "running") => void): Promise<SubmissionView> {
   return new Promise((resolve, reject) => {
     const source = new EventSource(`/api/v1/submissions/${encodeURIComponent(id)}/events`);
     let settled = false;
+    let finalSeen = false;
     const finish = (view: SubmissionView) => {
       settled = true;
       source.close();
@@ -108,26 +109,31 @@ export function watchSubmissionEvents(id: string, onStatus: (status: SubmissionS
       }
       const parsed = SubmissionView.safeParse(data);
       if (!parsed.success) return;
-      onStatus(parsed.data.status);
+      if (finalSeen) return;
       if (parsed.data.status === "done" || parsed.data.status === "error") {
-        // The event carries no code; fetch the full submission for history and markers.
+        // The event carries no code; fetch the full submission for history and markers. The
+        // server closes the stream now, and that "error" must not start a poll that would report
+        // the status again after the verdict is shown.
+        finalSeen = true;
         fetchSubmission(id).then(finish, () => finish(parsed.data));
+        return;
       }
+      onStatus(parsed.data.status);
     };
     for (const status of SubmissionStatus.options) source.addEventListener(status, onEvent);
     source.onerror = () => {
-      if (settled) return;
+      if (settled || finalSeen) return;
       source.close();
       void pollUntilDone(id, onStatus).then(resolve, reject);
     };
   });
 }
 
-async function pollUntilDone(id: string, onStatus: (status: SubmissionStatus) => void): Promise<SubmissionView> {
+async function pollUntilDone(id: string, onStatus: (status: "queued" | "running") => void): Promise<SubmissionView> {
   for (;;) {
     const view = await fetchSubmission(id);
-    onStatus(view.status);
     if (view.status === "done" || view.status === "error") return view;
+    onStatus(view.status);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
