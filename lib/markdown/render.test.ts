@@ -23,6 +23,19 @@ describe("renderMarkdown", () => {
     expect(html).toContain('<code class="language-ts">');
   });
 
+  it("shows consecutive one-line $$…$$ formulas as separate display math, and keeps inline $$ in a sentence inline", async () => {
+    const html = await renderMarkdown("$$dZ^{[2]} = A^{[2]} - Y$$\n$$db^{[2]} = \\frac{1}{m}$$\n\nso $$x$$ here.");
+    expect(html.match(/class="katex-display"/g)).toHaveLength(2);
+    expect(html).toMatch(/<p>so <span class="katex">/);
+  });
+
+  it("renders GitHub tables, such as the shape tables of the statements", async () => {
+    const html = await renderMarkdown("| 값 | 모양 |\n|---|---|\n| dW1 | $(n_h, n_x)$ |");
+    expect(html).toContain("<table>");
+    expect(html).toContain("<th>값</th>");
+    expect(html).toMatch(/<td><span class="katex">/);
+  });
+
   it("renders Korean text unchanged", async () => {
     expect(await renderMarkdown("시그모이드 함수")).toContain("시그모이드 함수");
   });
