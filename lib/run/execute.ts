@@ -28,7 +28,14 @@ export interface RunRequest {
   readonly examples: readonly RunExample[];
   readonly tolerance: ExampleTolerance;
   /** Extra inputs to evaluate the entry on without comparison (e.g. a linspace for plots). */
-  readonly probes?: readonly { readonly name: string; readonly args: Readonly<Record<string, unknown>> }[];
+  readonly probes?: readonly RunProbe[];
+}
+
+export interface RunProbe {
+  readonly name: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  /** np.random is seeded with this before the call, so probes of a training start alike. */
+  readonly npSeed?: number;
 }
 
 export interface RunError {
@@ -133,6 +140,7 @@ export function executeRun(request: RunRequest): RunResult {
   });
   const probes = (request.probes ?? []).map((probe) => {
     try {
+      if (probe.npSeed !== undefined) np.random.seed(probe.npSeed);
       return { name: probe.name, actual: toShownValue(call(probe.args)) };
     } catch (error) {
       return { name: probe.name, actual: null, error: toRunError(error, lineOffset, map).message };

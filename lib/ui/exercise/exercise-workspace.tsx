@@ -10,6 +10,7 @@ import type { RunRequest } from "@/lib/run/execute";
 import { startRun, RUN_TIME_LIMIT_MS, type RunHandle, type RunOutcome } from "@/lib/run/run-client";
 import { transpileInMonaco } from "@/lib/run/transpile-monaco";
 import type { Monaco } from "@/lib/ui/editor/monaco-setup";
+import { plotProbes, probeTimeMs } from "@/lib/ui/plots/plot-config";
 import { createSubmission, fetchSubmissions, watchSubmissionEvents, type SubmissionStatus, type SubmissionView } from "./api";
 import { clearLocalDraft, fetchServerDraft, newerDraft, readLocalDraft, saveServerDraft, writeLocalDraft } from "./drafts";
 import { HistoryPanel } from "./history-panel";
@@ -64,6 +65,7 @@ export function ExerciseWorkspace({
   const monacoRef = useRef<Monaco | null>(null);
   const runRef = useRef<RunHandle | null>(null);
   const serverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const runTimeLimitMs = RUN_TIME_LIMIT_MS + probeTimeMs(exercise.plot);
 
   // Restore the newer of the local and the server draft.
   useEffect(() => {
@@ -126,20 +128,15 @@ export function ExerciseWorkspace({
       setMarkers([{ message: transpiled.message, line: transpiled.line, column: transpiled.column }]);
       return;
     }
-    const plot = exercise.plot;
-    const firstParam = exercise.params[0];
     const request: RunRequest = {
       js: transpiled.js,
       entry: exercise.entry,
       params: exercise.params,
       examples: exercise.examples,
       tolerance: exercise.tolerance,
-      probes:
-        plot?.kind === "activation" && firstParam !== undefined
-          ? [{ name: "plot", args: { ...(exercise.examples[0]?.args ?? {}), [firstParam]: plotInput(plot.from, plot.to, plot.points) } }]
-          : [],
+      probes: plotProbes(exercise.plot, exercise.params, exercise.examples[0]?.args ?? {}),
     };
-    const handle = startRun(request);
+    const handle = startRun(request, runTimeLimitMs);
     runRef.current = handle;
     setRunState({ kind: "running" });
     const outcome: RunOutcome = await handle.outcome;
@@ -149,7 +146,7 @@ export function ExerciseWorkspace({
       const errors = [outcome.result.error, ...outcome.result.examples.map((e) => (e.status === "error" ? e.error : undefined))];
       setMarkers(errors.flatMap((e) => (e?.line ? [{ message: e.message, line: e.line, ...(e.column ? { column: e.column } : {}) }] : [])));
     }
-  }, [exercise, setMarkers]);
+  }, [exercise, runTimeLimitMs, setMarkers]);
 
   const stop = useCallback(() => runRef.current?.stop(), []);
 
@@ -244,7 +241,7 @@ export function ExerciseWorkspace({
           </p>
         ) : null}
       </section>
-      <RunPanel state={runState} exercise={exercise} timeLimitSeconds={RUN_TIME_LIMIT_MS / 1000} />
+      <RunPanel state={runState} exercise={exercise} timeLimitSeconds={runTimeLimitMs / 1000} />
       <VerdictPanel state={submitState} />
       <section className="card stack" aria-labelledby="hints-heading">
         <h2 id="hints-heading" style={{ margin: 0 }}>
@@ -267,9 +264,4 @@ export function ExerciseWorkspace({
       {learner.signedIn ? <HistoryPanel history={history} onOpen={openInEditor} /> : null}
     </div>
   );
-}
-
-function plotInput(from: number, to: number, points: number) {
-  const values = Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
-  return { shape: [1, points], values: [values] };
 }

@@ -4,6 +4,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { RunOutcome } from "@/lib/run/run-client";
 import { ActivationPlot } from "@/lib/ui/plots/activation-plot";
+import { SymmetryPlot } from "@/lib/ui/plots/symmetry-plot";
+import { TrainingPlots } from "@/lib/ui/plots/training-plots";
 import { mismatchText } from "./mismatch-text";
 import type { WorkspaceExercise } from "./types";
 import { ValueView } from "./value-view";
@@ -86,6 +88,8 @@ function RunResults({ result, exercise, locale }: { result: Extract<RunOutcome, 
         );
       })}
       {plot?.kind === "activation" && probe?.actual ? <ActivationPlot spec={plot} learner={probe.actual} args={exercise.examples[0]?.args ?? {}} /> : null}
+      {plot?.kind === "training" ? <TrainingPlots spec={plot} probes={result.probes} /> : null}
+      {plot?.kind === "symmetry" && probe?.actual ? <SymmetryPlot spec={plot} learner={probe.actual} /> : null}
       {result.stdout ? (
         <div>
           <h3 style={{ margin: 0, fontSize: "1rem" }}>{t("console")}</h3>
