@@ -139,6 +139,27 @@ describe("createSandboxPool().runModule", () => {
   });
 });
 
+describe("memory kept by learner programs", () => {
+  it("lets a training loop keep small arrays from every iteration under the default 64 MB limit", async () => {
+    // 20 000 kept results (320 KB of data) while 250 MB of intermediates come and go: np's pooled
+    // result buffers must not make the kept arrays pin their neighbours.
+    const source = `import * as np from "np";
+const X = np.random.randn(2, 400);
+const W = np.random.randn(4, 2);
+const kept = [];
+for (let i = 0; i < 10000; i++) {
+  const Z = np.tanh(np.dot(W, X));
+  kept.push(np.mean(np.multiply(Z, Z)));
+  kept.push(np.sum(Z, { axis: 1, keepdims: true }));
+}
+console.log(kept.length);
+`;
+    const outcome = await pool.runModule({ source, filename: "keep.ts", limits: { memoryMb: 64, timeoutMs: 20_000, wallMs: 40_000 } });
+    expect(outcome).toMatchObject({ kind: "done", stdout: "20000\n" });
+    expect(outcome.kind === "done" ? outcome.error : "grader error").toBeUndefined();
+  });
+});
+
 describe("worker recycling", () => {
   it("queues jobs when every worker is busy", async () => {
     const small = createSandboxPool({ size: 1 });
