@@ -37,7 +37,7 @@ export function QuizItemForm({
   const name = useId();
   const [picked, setPicked] = useState<string[]>([]);
   const [value, setValue] = useState("");
-  const [grade, setGrade] = useState<(Grade & { explanationHtml: string }) | null>(null);
+  const [grade, setGrade] = useState<(Grade & { explanationHtml: string; feedbackHtml: string[] }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const answer =
@@ -60,7 +60,9 @@ export function QuizItemForm({
       return;
     }
     const parsed = Grade.parse(await response.json());
-    setGrade({ ...parsed, explanationHtml: await renderExplanation(parsed.explanation) });
+    // Feedback and explanation are Markdown with LaTeX, rendered (and sanitized) on the server.
+    const [explanationHtml, ...feedbackHtml] = await Promise.all([renderExplanation(parsed.explanation), ...parsed.feedback.map((f) => renderExplanation(f.text))]);
+    setGrade({ ...parsed, explanationHtml: explanationHtml ?? "", feedbackHtml });
   };
 
   return (
@@ -110,10 +112,8 @@ export function QuizItemForm({
             <p className={grade.correct ? "ok" : "bad"} style={{ fontWeight: 700, margin: 0 }}>
               {grade.correct ? t("correct") : t("incorrect")}
             </p>
-            {grade.feedback.map((f) => (
-              <p key={f.choice} style={{ margin: 0 }}>
-                {f.text}
-              </p>
+            {grade.feedback.map((f, i) => (
+              <div key={f.choice} data-testid="quiz-feedback" dangerouslySetInnerHTML={{ __html: grade.feedbackHtml[i] ?? "" }} />
             ))}
             <div>
               <strong>{t("explanation")}</strong>
