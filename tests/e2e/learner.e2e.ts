@@ -85,6 +85,32 @@ describe("a new learner", () => {
     await screenshot(page, "exercise-verdict-misconception");
   });
 
+  it("trains a shallow network from scratch with Run and sees its cost curve and decision boundary", async () => {
+    const { page } = learner;
+    await page.goto("/exercises/nn-model");
+    await replaceCode(page, exerciseFile("nn-model", "solution.ts"));
+    await page.locator('[data-testid="run"]').click();
+    await page.locator('[data-testid="run-summary"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="cost-curve"]').waitFor({ state: "visible" });
+    await page.locator('[data-testid="decision-boundary"]').waitFor({ state: "visible" });
+    const summary = (await page.locator('[data-testid="decision-boundary-summary"]').textContent()) ?? "";
+    const accuracy = Number(/([\d.]+)%/.exec(summary)?.[1]);
+    expect(accuracy, summary).toBeGreaterThanOrEqual(90);
+    await screenshot(page, "exercise-nn-model-plots");
+  });
+
+  it("runs zero initialization and sees its hidden units stay identical while random ones move apart", async () => {
+    const { page } = learner;
+    await page.goto("/exercises/zero-initialization");
+    await replaceCode(page, exerciseFile("zero-initialization", "solution.ts"));
+    await page.locator('[data-testid="run"]').click();
+    await page.locator('[data-testid="symmetry-plot"]').waitFor({ state: "visible", timeout: 60_000 });
+    expect(await page.locator('[data-testid="symmetry-plot-learner-summary"]').getAttribute("data-spread")).toBe("0");
+    expect(Number(await page.locator('[data-testid="symmetry-plot-random-summary"]').getAttribute("data-spread"))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="symmetry-plot-learner-summary"]').textContent()).toContain("학습 내내 같습니다");
+    await screenshot(page, "exercise-zero-initialization-plot");
+  });
+
   it("runs and submits an infinite loop, sees a time limit, and the site stays responsive", async () => {
     const { page, context } = learner;
     await page.goto("/exercises/sigmoid");

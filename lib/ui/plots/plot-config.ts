@@ -108,10 +108,11 @@ export function plotProbes(spec: PlotSpec | null, params: readonly string[], exa
 /**
  * Time a Run may take on top of RUN_TIME_LIMIT_MS for its plot's probes, so that the plot never
  * turns a Run that would finish into a timeout. Training probes get PROBE_MS_PER_ITERATION per
- * iteration: the reference solution takes about 0.1 ms per iteration on the 400 planar points
- * (measured in Node, 14,444 iterations in 1.2 to 1.5 s on a busy 2-core machine), and the budget
- * leaves 5× that for slower laptops and slower correct code. An endless loop is still stopped,
- * only later (about 12 s on nn-model instead of 5 s), and Stop works at any time.
+ * iteration. Measured with the reference solution on a busy 2-core machine: the 14,444 probe
+ * iterations take 1.2 to 1.5 s in Node (about 0.1 ms each on the 400 planar points), and a
+ * whole nn-model Run in headless chromium, click to plots, 3.4 to 3.5 s: too close to 5 s
+ * without a budget. With it the limit is 12.2 s, 3.5× the measured Run, for slower laptops and
+ * slower correct code. An endless loop is still stopped, only later, and Stop works at any time.
  */
 export function probeTimeMs(spec: PlotSpec | null): number {
   if (spec?.kind !== "training") return 0;

@@ -55,7 +55,7 @@ function SymmetryPanel({ id, title, run, units }: { id: string; title: string; r
       <h3 id={`symmetry-${id}-title`} style={{ margin: 0, fontSize: "0.95rem" }}>
         {title}
       </h3>
-      <div style={{ width: "100%", height: 220 }} aria-hidden="true">
+      <div style={{ width: "100%", height: 280 }} aria-hidden="true">
         <ResponsiveContainer>
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 24, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
