@@ -1,7 +1,7 @@
-// A remark plugin: a paragraph made only of `$$…$$` formulas, each written on one line the way
-// the lecture notes write them, becomes display math (remark-math alone reads a one-line `$$…$$`
-// as inline math, so consecutive formulas ran together on one line). Edit if authors need
-// another math notation.
+// A remark plugin for math written the way the lecture notes write it: a paragraph made only of
+// one-line `$$…$$` formulas becomes display math (remark-math alone reads them as inline math,
+// so consecutive formulas ran together on one line); and `normalizeDisplayMath` puts the `$$` of
+// a multi-line formula on lines of their own. Edit if authors need another math notation.
 import type { Parent, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
 
@@ -55,4 +55,40 @@ export default function remarkDisplayDoubleDollar() {
   return (tree: Root, file: VFile) => {
     rewrite(tree, String(file.value));
   };
+}
+
+/**
+ * `$$\begin{aligned}` … `\end{aligned}$$`: remark-math reads text after an opening `$$` as the
+ * block's "meta" (dropped) and needs the closing `$$` alone on its line (else the block runs to
+ * the end of the document). Moves both fences onto lines of their own, outside code fences.
+ */
+export function normalizeDisplayMath(markdown: string): string {
+  let inCode = false;
+  let inMath = false;
+  const out: string[] = [];
+  for (const line of markdown.split("\n")) {
+    const trimmed = line.trim();
+    if (/^(```|~~~)/.test(trimmed)) inCode = !inCode;
+    if (inCode) {
+      out.push(line);
+      continue;
+    }
+    const opens = trimmed.startsWith("$$") && !(trimmed.length > 4 && trimmed.endsWith("$$"));
+    if (!inMath && opens) {
+      inMath = true;
+      const rest = trimmed.slice(2);
+      out.push("$$");
+      if (rest.trim() !== "") out.push(rest);
+      continue;
+    }
+    if (inMath && trimmed.endsWith("$$")) {
+      inMath = false;
+      const before = trimmed.slice(0, -2);
+      if (before.trim() !== "") out.push(before);
+      out.push("$$");
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
 }

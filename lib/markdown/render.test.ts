@@ -29,6 +29,18 @@ describe("renderMarkdown", () => {
     expect(html).toMatch(/<p>so <span class="katex">/);
   });
 
+  it("keeps the formula on a $$ fence line: $$\\begin{aligned} … \\end{aligned}$$", async () => {
+    const html = await renderMarkdown("$$\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}$$");
+    expect(html).not.toContain("katex-error");
+    expect(html).toContain('class="katex-display"');
+  });
+
+  it("leaves $$ inside code blocks alone", async () => {
+    const html = await renderMarkdown("```ts\nconst price = `$$${cost}`;\n```\n\nafter");
+    expect(html).toContain("const price = `$$${cost}`;");
+    expect(html).toContain("<p>after</p>");
+  });
+
   it("renders GitHub tables, such as the shape tables of the statements", async () => {
     const html = await renderMarkdown("| 값 | 모양 |\n|---|---|\n| dW1 | $(n_h, n_x)$ |");
     expect(html).toContain("<table>");

@@ -11,7 +11,7 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import remarkDisplayDoubleDollar from "./display-math";
+import remarkDisplayDoubleDollar, { normalizeDisplayMath } from "./display-math";
 import { markdownSchema } from "./schema";
 
 const processor = unified()
@@ -26,6 +26,6 @@ const processor = unified()
   .use(rehypeStringify);
 
 export async function renderMarkdown(markdown: string): Promise<string> {
-  return String(await processor.process(markdown));
+  return String(await processor.process(normalizeDisplayMath(markdown)));
 }
 
