@@ -27,6 +27,7 @@ export async function newSession(browser: Browser, baseUrl: string, options: { l
     baseURL: baseUrl,
     locale: options.locale ?? "ko-KR",
     viewport: { width: options.width ?? 1280, height: 900 },
+    permissions: ["clipboard-read", "clipboard-write"],
   });
   const external: string[] = [];
   const pageErrors: string[] = [];
@@ -48,13 +49,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Replaces the editor's content as a learner pasting their code would. */
+/** Replaces the editor's content as a learner pasting their code would (through the clipboard). */
 export async function replaceCode(page: Page, code: string): Promise<void> {
   await page.locator(".monaco-editor").first().waitFor({ timeout: 60_000 });
   await page.locator(".monaco-editor .view-lines").first().click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.keyboard.press("ControlOrMeta+V");
 }
 
 export async function signUp(page: Page, who: { name: string; email: string; password: string }): Promise<void> {
