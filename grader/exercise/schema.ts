@@ -300,9 +300,25 @@ const GradientCheck = z
       .describe('Parameter name → output key of its gradient, e.g. { "W1": "dW1", "b1": "db1" }'),
     epsilon: z.number().positive().default(1e-7).describe("Finite-difference step"),
     threshold: z.number().positive().default(2e-7).describe("Largest accepted relative difference ‖g − ĝ‖ / (‖g‖ + ‖ĝ‖); the course uses 2e-7"),
+    forward: z
+      .enum(["reference", "learner"])
+      .default("reference")
+      .describe(
+        "Whose cost J is differentiated: \"reference\" (grader/nn, in the host) or \"learner\" (the learner's own forwardExport and costExport, run in the sandbox: a consistency check of their backward pass against their own forward pass, which cannot tell whether that forward pass is right)",
+      ),
+    forwardExport: z
+      .string()
+      .regex(identifier)
+      .default("forwardPropagation")
+      .describe("Learner mode: the exported forward pass, called as (X, parameters) and returning { A2, cache } (or an object with A2)"),
+    costExport: z
+      .string()
+      .regex(identifier)
+      .default("computeCost")
+      .describe("Learner mode: the exported cost, called as (A2, Y) and returning a number"),
   })
   .strict()
-  .describe("Compares the learner's gradients with centred differences of the reference cost J (grader/nn)");
+  .describe("Compares the learner's gradients with centred differences of a cost J: the reference network's (grader/nn) or the learner's own forward pass and cost");
 
 const TrainingCheck = z
   .object({
@@ -373,6 +389,17 @@ export const TestCase = z
       .union([z.number().int().min(0), z.literal("random")])
       .optional()
       .describe("Seed np.random before the call: a fixed seed or \"random\" (drawn per submission)"),
+    entry: z
+      .string()
+      .regex(identifier)
+      .optional()
+      .describe(
+        "Call this export instead of the exercise's `entry` (the learner's file and solution.ts must both export it, e.g. a helper of a capstone); give its `params` too",
+      ),
+    params: z
+      .array(z.string().regex(identifier))
+      .optional()
+      .describe("With `entry`: that function's parameter names in order (replaces the exercise's `params` for this test)"),
     checks: z.array(Check).optional().describe("Checks for this test; defaults to the exercise's `checks`"),
   })
   .strict()
@@ -481,8 +508,13 @@ export const ExerciseSpec = z
     for (const t of [...spec.examples, ...spec.tests]) {
       if (names.has(t.name)) ctx.addIssue({ code: "custom", message: `duplicate test name "${t.name}"` });
       names.add(t.name);
+      const own = "entry" in t ? { entry: t.entry, params: t.params } : {};
+      if ((own.entry === undefined) !== (own.params === undefined)) {
+        ctx.addIssue({ code: "custom", message: `test "${t.name}": give \`entry\` and \`params\` together` });
+      }
+      const params = own.params ?? spec.params;
       for (const arg of Object.keys(t.args)) {
-        if (!spec.params.includes(arg)) {
+        if (!params.includes(arg)) {
           ctx.addIssue({ code: "custom", message: `test "${t.name}": argument "${arg}" is not in params` });
         }
       }

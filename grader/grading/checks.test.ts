@@ -14,10 +14,11 @@ const toNd = (a: HostArray) => fromFlat(a.shape, Float64Array.from(a.data));
 const ctx: CheckContext = {
   reference: referenceNetwork,
   runCustom: () => Promise.reject(new Error("no custom checks here")),
+  runLearner: () => Promise.reject(new Error("no learner exports here")),
 };
 
 function instance(named: Record<string, HostValue>, checks: Check[]): CaseInstance {
-  return { name: "t", visible: false, weight: 1, repetition: 0, repeat: 1, args: Object.values(named), named: new Map(Object.entries(named)), checks };
+  return { name: "t", entry: "f", visible: false, weight: 1, repetition: 0, repeat: 1, args: Object.values(named), named: new Map(Object.entries(named)), checks };
 }
 
 describe("training check", () => {
@@ -55,6 +56,9 @@ describe("gradient check", () => {
     gradients: { W1: "dW1", b1: "db1", W2: "dW2", b2: "db2" },
     epsilon: 1e-7,
     threshold: 2e-7,
+    forward: "reference",
+    forwardExport: "forwardPropagation",
+    costExport: "computeCost",
   };
   const { X, Y } = referenceNetwork.planar(10, 2);
   // Deterministic, non-symmetric parameters of a 2-3-1 network.

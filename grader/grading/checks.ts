@@ -1,13 +1,14 @@
 // The built-in checks of exercise.json (allclose, structure, shape, finite, randomInit,
 // gradient, training, custom), applied in the host to one call's output. Custom checks are
-// author code and run in the sandbox through the runner the engine passes in.
+// author code and the learner-mode gradient check evaluates the learner's own forward pass and
+// cost; both run in the sandbox through runners the engine passes in, and are judged here.
 // Edit to add a check kind (and add it to grader/exercise/schema.ts and docs/authoring.md).
 import type { Check } from "../exercise/schema";
 import { type AcceptMask, type Mismatch, compareOutputs } from "./compare";
 import type { CaseInstance } from "./engine";
 import type { ReferenceNetwork } from "./generators";
-import { type Localized, describeValue, messages } from "./messages";
-import type { CallOutcome, SandboxCall } from "./sandbox-port";
+import { type Localized, describeValue, formatNumber, messages } from "./messages";
+import type { CallOutcome, LearnerFailure, SandboxCall } from "./sandbox-port";
 import { HostArray, type HostValue, atPath, fromPlain, isRecord, toPlain } from "./values";
 
 export interface CheckOutcome {
@@ -19,9 +20,20 @@ export interface CheckOutcome {
 
 export type CustomCheckRunner = (file: string, exportName: string, calls: SandboxCall[]) => Promise<CallOutcome[]>;
 
+/**
+ * Runs another export of the learner's file on a batch of calls in one sandbox job (the engine
+ * binds the learner's code and the exercise's limits). On failure: the first failing call's kind,
+ * and the engine's wording of it.
+ */
+export type LearnerExportRunner = (
+  exportName: string,
+  calls: SandboxCall[],
+) => Promise<{ ok: true; values: HostValue[] } | { ok: false; kind: LearnerFailure["kind"]; message: Localized }>;
+
 export interface CheckContext {
   readonly reference: ReferenceNetwork;
   readonly runCustom: CustomCheckRunner;
+  readonly runLearner: LearnerExportRunner;
 }
 
 const failed = (message: Localized, mismatch?: Mismatch): CheckOutcome => ({ pass: false, message, ...(mismatch ? { mismatch } : {}) });
@@ -83,7 +95,9 @@ function randomInit(check: Extract<Check, { check: "randomInit" }>, instance: Ca
   return { pass: true };
 }
 
-function gradient(check: Extract<Check, { check: "gradient" }>, instance: CaseInstance, actual: HostValue, reference: ReferenceNetwork): CheckOutcome {
+type GradientSummary = { difference: number; perParameter: Record<string, number> };
+
+async function gradient(check: Extract<Check, { check: "gradient" }>, instance: CaseInstance, actual: HostValue, ctx: CheckContext): Promise<CheckOutcome> {
   const parameters = arraysOf(instance.named.get(check.parameters));
   const X = arrayArg(instance.named, check.X);
   const Y = arrayArg(instance.named, check.Y);
@@ -105,7 +119,13 @@ function gradient(check: Extract<Check, { check: "gradient" }>, instance: CaseIn
       return failed(messages.notFinite(key, g.data[bad] ?? Number.NaN, g.indexOf(bad), g.data.filter((x) => !Number.isFinite(x)).length));
     }
   }
-  const result = reference.gradientDifferences(parameters, X, Y, gradients, check.epsilon);
+  let result: GradientSummary;
+  if (check.forward === "reference") result = ctx.reference.gradientDifferences(parameters, X, Y, gradients, check.epsilon);
+  else {
+    const own = await learnerGradientDifferences(check, parameters, X, Y, gradients, ctx);
+    if ("pass" in own) return own;
+    result = own;
+  }
   const perParameter: Record<string, number> = {};
   let worst = "";
   let worstValue = -1;
@@ -118,10 +138,68 @@ function gradient(check: Extract<Check, { check: "gradient" }>, instance: CaseIn
     }
   }
   const summary = { difference: result.difference, perParameter };
+  const own = check.forward === "learner";
   if (!(result.difference <= check.threshold) || !(worstValue <= check.threshold)) {
-    return { ...failed(messages.gradientFailed(worst, worstValue, check.threshold)), gradient: summary };
+    const breakdown = Object.entries(perParameter).map(([key, d]) => `${key} ${formatNumber(d)}`).join(", ");
+    const message = own
+      ? messages.gradientOwnFailed(worst, worstValue, check.threshold, breakdown)
+      : messages.gradientFailed(worst, worstValue, check.threshold);
+    return { ...failed(message), gradient: summary };
   }
-  return { pass: true, message: messages.gradientPassed(result.difference), gradient: summary };
+  return { pass: true, message: own ? messages.gradientOwnPassed(result.difference) : messages.gradientPassed(result.difference), gradient: summary };
+}
+
+/**
+ * Centred differences of the learner's own J(θ) = cost(forward(X, θ).A2, Y): every perturbed θ
+ * goes to the learner's forward export in one sandbox job, every returned A2 to the cost export
+ * in a second; the inputs are made and the costs turned into differences here, in the host.
+ */
+async function learnerGradientDifferences(
+  check: Extract<Check, { check: "gradient" }>,
+  parameters: Record<string, HostArray>,
+  X: HostArray,
+  Y: HostArray,
+  gradients: Record<string, HostArray>,
+  ctx: CheckContext,
+): Promise<GradientSummary | CheckOutcome> {
+  const plan = ctx.reference.gradientDifferencesPlan(parameters, gradients, check.epsilon);
+  const exportFailed = (name: string, out: { kind: LearnerFailure["kind"]; message: Localized }): CheckOutcome =>
+    failed(
+      out.kind === "missing-export"
+        ? messages.gradientExportMissing(name)
+        : out.kind === "not-a-function"
+          ? messages.gradientExportNotAFunction(name)
+          : messages.gradientExportFailed(name, out.message),
+    );
+
+  const plainX = toPlain(X);
+  const forward = await ctx.runLearner(
+    check.forwardExport,
+    plan.perturbations.map((p) => ({ args: [plainX, toPlain(p)] })),
+  );
+  if (!forward.ok) return exportFailed(check.forwardExport, forward);
+  const outputs: HostArray[] = [];
+  for (const value of forward.values) {
+    // { A2, cache } is the course's contract; a tuple [A2, cache] (the Python original) is fine too.
+    const A2 = isRecord(value) ? value["A2"] : Array.isArray(value) ? value[0] : undefined;
+    if (!(A2 instanceof HostArray)) return failed(messages.gradientForwardNoA2(check.forwardExport, describeValue(isRecord(value) ? A2 : value)));
+    outputs.push(A2);
+  }
+
+  const plainY = toPlain(Y);
+  const cost = await ctx.runLearner(
+    check.costExport,
+    outputs.map((A2) => ({ args: [toPlain(A2), plainY] })),
+  );
+  if (!cost.ok) return exportFailed(check.costExport, cost);
+  const costs: number[] = [];
+  for (const value of cost.values) {
+    const c = typeof value === "number" ? value : value instanceof HostArray && value.size === 1 ? value.data[0] : undefined;
+    if (c === undefined) return failed(messages.gradientCostNotNumber(check.costExport, describeValue(value)));
+    if (!Number.isFinite(c)) return failed(messages.gradientCostNotFinite(check.costExport, c));
+    costs.push(c);
+  }
+  return plan.differences(costs);
 }
 
 function training(check: Extract<Check, { check: "training" }>, instance: CaseInstance, actual: HostValue, reference: ReferenceNetwork): CheckOutcome {
@@ -175,6 +253,7 @@ async function custom(check: Extract<Check, { check: "custom" }>, instance: Case
 export async function runChecks(instance: CaseInstance, actual: HostValue, expected: HostValue, ctx: CheckContext): Promise<CheckOutcome> {
   let gradientSummary: CheckOutcome["gradient"];
   let firstFailure: CheckOutcome | null = null;
+  let passMessage: Localized | undefined;
   for (const check of instance.checks) {
     let outcome: CheckOutcome;
     switch (check.check) {
@@ -210,7 +289,7 @@ export async function runChecks(instance: CaseInstance, actual: HostValue, expec
         outcome = randomInit(check, instance, actual, expected, ctx.reference);
         break;
       case "gradient":
-        outcome = gradient(check, instance, actual, ctx.reference);
+        outcome = await gradient(check, instance, actual, ctx);
         break;
       case "training":
         outcome = training(check, instance, actual, ctx.reference);
@@ -220,10 +299,12 @@ export async function runChecks(instance: CaseInstance, actual: HostValue, expec
         break;
     }
     gradientSummary ??= outcome.gradient;
+    if (outcome.pass && check.check === "gradient") passMessage ??= outcome.message;
     if (!outcome.pass && !firstFailure) firstFailure = outcome;
     // Later checks still run only for the gradient summary the verdict shows.
     if (firstFailure && check.check !== "gradient" && instance.checks.some((c) => c.check === "gradient") === false) break;
   }
-  const result = firstFailure ?? { pass: true };
+  // A passing gradient check says what it compared against (the reference's J or the learner's own).
+  const result = firstFailure ?? { pass: true, ...(passMessage ? { message: passMessage } : {}) };
   return gradientSummary ? { ...result, gradient: gradientSummary } : result;
 }

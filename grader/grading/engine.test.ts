@@ -55,8 +55,8 @@ describe("gradeSubmission", () => {
     const trusted = sandbox.jobs.find((j) => j.filename === "trusted-bundle.js");
     expect(learner).toBeDefined();
     // The learner's job holds the same inputs as the reference's calls (index 0 of the trusted
-    // bundle), and nothing else: no outputs, no other entry.
-    const referenceCalls = trusted?.calls.filter((c) => c.args[0] === 0).map((c) => ({ ...c, args: c.args.slice(1) }));
+    // bundle, then the export name), and nothing else: no outputs, no other entry.
+    const referenceCalls = trusted?.calls.filter((c) => c.args[0] === 0).map((c) => ({ ...c, args: c.args.slice(2) }));
     expect(learner?.calls).toEqual(referenceCalls);
     expect(learner?.calls.length).toBeGreaterThan(0);
     expect(learner?.source).toBe(code);

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { ExerciseSpec, TestCase } from "../exercise/schema";
 import { type LoadedExercise } from "../exercise/load";
-import { runChecks, type CheckOutcome, type CustomCheckRunner } from "./checks";
+import { runChecks, type CheckOutcome, type CustomCheckRunner, type LearnerExportRunner } from "./checks";
 import { NUMPY_TOLERANCE, compareOutputs, outputsMatch } from "./compare";
 import { generateCall, type ReferenceNetwork } from "./generators";
 import { type Localized, joinLocalized, messages, render } from "./messages";
@@ -39,6 +39,8 @@ export const EXAMPLE_SEED = 0;
 /** One draw of one example or test: the inputs and how to judge the output. */
 export interface CaseInstance {
   readonly name: string;
+  /** The export this draw calls: the exercise's entry, or the test's own `entry`. */
+  readonly entry: string;
   readonly title?: Localized;
   readonly visible: boolean;
   readonly weight: number;
@@ -69,10 +71,11 @@ export function buildInstances(
   for (const c of casesOf(spec, which)) {
     for (let repetition = 0; repetition < c.repeat; repetition++) {
       const stream = InputStream.forTest(c.visible ? EXAMPLE_SEED : seed, c.name, repetition);
-      const { args, named } = generateCall(c, spec.params, { stream, bindings: new Map(), reference });
+      const { args, named } = generateCall(c, c.params ?? spec.params, { stream, bindings: new Map(), reference });
       const npSeed = c.npSeed === "random" ? stream.seed() : c.npSeed;
       instances.push({
         name: c.name,
+        entry: c.entry ?? spec.entry,
         ...(c.title ? { title: c.title } : {}),
         visible: c.visible,
         weight: c.weight,
@@ -90,6 +93,11 @@ export function buildInstances(
 
 export function callsOf(instances: readonly CaseInstance[]): SandboxCall[] {
   return instances.map((i) => ({ args: i.args.map(toPlain), ...(i.npSeed === undefined ? {} : { npSeed: i.npSeed }) }));
+}
+
+/** The calls for the trusted bundle's dispatcher: each one's export name, then its arguments. */
+function trustedCallsOf(instances: readonly CaseInstance[]): SandboxCall[] {
+  return callsOf(instances).map((c, i) => ({ ...c, args: [instances[i]?.entry ?? "", ...c.args] }));
 }
 
 /** A short content hash of a job's calls (its arguments and np seeds), for the output caches. */
@@ -143,7 +151,7 @@ interface TrustedRun {
   readonly outputs: HostValue[];
 }
 
-function learnerError(failure: LearnerFailure, spec: ExerciseSpec): Localized {
+function learnerError(failure: LearnerFailure, spec: ExerciseSpec, entry: string): Localized {
   switch (failure.kind) {
     case "timeout":
       return messages.timeout(spec.limits.timeoutMs);
@@ -152,9 +160,9 @@ function learnerError(failure: LearnerFailure, spec: ExerciseSpec): Localized {
     case "memory":
       return messages.memory(spec.limits.memoryMb);
     case "missing-export":
-      return messages.missingExport(spec.entry);
+      return messages.missingExport(entry);
     case "not-a-function":
-      return messages.notAFunction(spec.entry);
+      return messages.notAFunction(entry);
     case "compile":
       return messages.compileError(failure.message);
     case "throw":
@@ -210,7 +218,7 @@ export class GradingEngine {
    * same seed) share one reference run. A failing reference call is a grader failure.
    */
   private async runReference(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<TrustedRun> {
-    const calls = callsOf(instances);
+    const calls = trustedCallsOf(instances);
     return this.trusted.get(`${exercise.version}|reference|${contentKey(calls)}`, async () => {
       const [reference = []] = await this.runEntries(exercise, [0], calls);
       const failed = reference.findIndex((c) => !c.ok);
@@ -228,7 +236,7 @@ export class GradingEngine {
   private async runMistakes(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<ReadonlyMap<string, CallOutcome[]>> {
     const mistakes = exercise.spec.mistakes;
     if (mistakes.length === 0) return new Map();
-    const calls = callsOf(instances);
+    const calls = trustedCallsOf(instances);
     return this.trusted.get(`${exercise.version}|mistakes|${contentKey(calls)}`, async () => {
       const outcomes = await this.runEntries(exercise, mistakes.map((_, i) => i + 1), calls);
       return new Map(mistakes.map((m, i) => [m.id, outcomes[i] ?? []] as const));
@@ -279,16 +287,7 @@ export class GradingEngine {
         });
       }
       const instances = buildInstances(spec, seed, this.deps.reference);
-      const [reference, learner] = await Promise.all([
-        this.runReference(exercise, instances),
-        this.deps.sandbox.run({
-          source: request.code,
-          filename: request.filename ?? "submission.ts",
-          exportName: spec.entry,
-          calls: callsOf(instances),
-          limits: spec.limits,
-        }),
-      ]);
+      const [reference, learner] = await Promise.all([this.runReference(exercise, instances), this.runLearnerEntries(request, instances)]);
       if (learner.kind === "grader-error") throw new GraderFailure(`sandbox: ${learner.message}`);
       if (learner.compile) {
         return errorVerdict("compile", messages.compileError(learner.compile.message), {
@@ -296,22 +295,58 @@ export class GradingEngine {
           ...(learner.compile.column === undefined ? {} : { column: learner.compile.column }),
         });
       }
-      return await this.judge({ exercise, instances, reference, learner, locale, finish });
+      return await this.judge({ exercise, request, instances, reference, learner, locale, finish });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       return { ...errorVerdict("grader", messages.graderFailed(detail)), graderError: true };
     }
   }
 
+  /**
+   * The learner's code on every instance: one sandbox job per export the instances call (the
+   * exercise's entry, and any test's own entry), in parallel, merged back into instance order.
+   * A job that stopped early (a limit was hit) leaves its missing calls to the caller.
+   */
+  private async runLearnerEntries(request: GradeRequest, instances: readonly CaseInstance[]): Promise<JobOutcome> {
+    const entries = [...new Set(instances.map((i) => i.entry))];
+    const jobs = await Promise.all(
+      entries.map((entry) => {
+        const indices = instances.flatMap((instance, i) => (instance.entry === entry ? [i] : []));
+        return this.deps.sandbox
+          .run({
+            source: request.code,
+            filename: request.filename ?? "submission.ts",
+            exportName: entry,
+            calls: callsOf(indices.map((i) => instances[i]).filter((i): i is CaseInstance => i !== undefined)),
+            limits: request.exercise.spec.limits,
+          })
+          .then((outcome) => ({ indices, outcome }));
+      }),
+    );
+    if (jobs.length === 1 && jobs[0]) return jobs[0].outcome;
+    const calls: CallOutcome[] = [];
+    let stdout = "";
+    for (const { indices, outcome } of jobs) {
+      if (outcome.kind === "grader-error" || outcome.compile) return outcome;
+      indices.forEach((index, k) => {
+        const call = outcome.calls[k] ?? outcome.calls[outcome.calls.length - 1];
+        calls[index] = call ?? { ok: false, error: { kind: "throw", message: "no result" } };
+      });
+      stdout += outcome.stdout;
+    }
+    return { kind: "done", calls, stdout: stdout.slice(0, request.exercise.spec.limits.stdoutBytes) };
+  }
+
   private async judge(input: {
     exercise: LoadedExercise;
+    request: GradeRequest;
     instances: readonly CaseInstance[];
     reference: TrustedRun;
     learner: Extract<JobOutcome, { kind: "done" }>;
     locale: Locale;
     finish: (rest: Omit<Verdict, "version" | "exercise" | "exerciseVersion" | "seed" | "durationMs">) => Verdict;
   }): Promise<Verdict> {
-    const { exercise, instances, reference, learner, locale, finish } = input;
+    const { exercise, request, instances, reference, learner, locale, finish } = input;
     const spec = exercise.spec;
     const runCustom: CustomCheckRunner = async (file, exportName, calls) => {
       const source = exercise.checkFiles.get(file);
@@ -320,6 +355,27 @@ export class GradingEngine {
       const out = await this.deps.sandbox.run({ source, filename: file, exportName, calls, limits: spec.limits });
       if (out.kind === "grader-error") throw new GraderFailure(`sandbox: ${out.message}`);
       return out.calls;
+    };
+    // The learner-mode gradient check calls the learner's other exports (forward pass, cost).
+    const runLearner: LearnerExportRunner = async (exportName, calls) => {
+      const out = await this.deps.sandbox.run({
+        source: request.code,
+        filename: request.filename ?? "submission.ts",
+        exportName,
+        calls,
+        limits: spec.limits,
+      });
+      if (out.kind === "grader-error") throw new GraderFailure(`sandbox: ${out.message}`);
+      if (out.compile) return { ok: false, kind: "compile", message: messages.compileError(out.compile.message) };
+      const values: HostValue[] = [];
+      for (let i = 0; i < calls.length; i++) {
+        // A missing result means the job stopped early: it shares the last call's failure.
+        const call = out.calls[i] ?? out.calls[out.calls.length - 1];
+        if (!call) return { ok: false, kind: "throw", message: messages.threw("no result") };
+        if (!call.ok) return { ok: false, kind: call.error.kind, message: learnerError(call.error, spec, exportName) };
+        values.push(fromPlain(call.value));
+      }
+      return { ok: true, values };
     };
 
     // A call missing from the learner's results means the job stopped early (a limit was hit):
@@ -342,6 +398,7 @@ export class GradingEngine {
         await runChecks(instance, fromPlain(call.value), reference.outputs[i], {
           reference: this.deps.reference,
           runCustom,
+          runLearner,
         }),
       );
     }
@@ -351,6 +408,7 @@ export class GradingEngine {
     let totalWeight = 0;
     let passedWeight = 0;
     let firstError: LearnerFailure | null = null;
+    let firstErrorEntry = spec.entry;
     let gradientCheck: Verdict["gradientCheck"];
     for (let i = 0; i < instances.length; ) {
       const first = instances[i];
@@ -373,14 +431,20 @@ export class GradingEngine {
       };
       if (!failure) {
         passedWeight += first.weight;
-        tests.push({ name: first.name, ...title, status: "pass", message: render(messages.pass(), locale), visible: first.visible, ...shown(i) });
+        // A check may say what it verified (the gradient check: against which forward pass).
+        const passed = outcomes[i];
+        const message = passed && "pass" in passed && passed.message ? passed.message : messages.pass();
+        tests.push({ name: first.name, ...title, status: "pass", message: render(message, locale), visible: first.visible, ...shown(i) });
       } else if ("error" in failure.outcome) {
-        firstError ??= failure.outcome.error;
+        if (!firstError) {
+          firstError = failure.outcome.error;
+          firstErrorEntry = instances[failure.index]?.entry ?? spec.entry;
+        }
         tests.push({
           name: first.name,
           ...title,
           status: "error",
-          message: render(learnerError(failure.outcome.error, spec), locale),
+          message: render(learnerError(failure.outcome.error, spec, instances[failure.index]?.entry ?? spec.entry), locale),
           visible: first.visible,
         });
       } else {
@@ -433,7 +497,7 @@ export class GradingEngine {
         ? {
             error: {
               kind: firstError.kind === "not-a-function" ? "missing-export" : firstError.kind,
-              message: render(learnerError(firstError, spec), locale),
+              message: render(learnerError(firstError, spec, firstErrorEntry), locale),
               ...(firstError.line === undefined ? {} : { line: firstError.line }),
               ...(firstError.column === undefined ? {} : { column: firstError.column }),
             },

@@ -21,6 +21,19 @@ export interface ReferenceNetwork {
     gradients: Readonly<Record<string, HostArray>>,
     epsilon: number,
   ): { difference: number; perParameter: Record<string, number> };
+  /**
+   * The same centred differences for a cost the host cannot evaluate (the learner's own J, run in
+   * the sandbox): `perturbations` lists every parameter set J must be evaluated at (each entry
+   * moved by +ε, then −ε), and `differences` turns their costs, in that order, into the result.
+   */
+  gradientDifferencesPlan(
+    parameters: Readonly<Record<string, HostArray>>,
+    gradients: Readonly<Record<string, HostArray>>,
+    epsilon: number,
+  ): {
+    perturbations: Record<string, HostArray>[];
+    differences(costs: readonly number[]): { difference: number; perParameter: Record<string, number> };
+  };
   /** The first `count` values of np.random.randn after np.random.seed(seed). */
   randnAfterSeed(seed: number, count: number): Float64Array;
 }

@@ -199,6 +199,39 @@ export const messages = {
     ko: `수치 기울기 검사 통과 (상대 차이 ${formatNumber(difference)}).`,
     en: `Gradient check passed (relative difference ${formatNumber(difference)}).`,
   }),
+  // Gradient check against the learner's own forward pass and cost (forward: "learner").
+  gradientOwnFailed: (worst: string, difference: number, threshold: number, breakdown: string): Localized => ({
+    ko: `여러분의 순전파와 비용 함수로 계산한 수치 기울기와 역전파가 맞지 않습니다: \`${worst}\` 의 상대 차이 ${formatNumber(difference)} 가 기준 ${formatNumber(threshold)} 보다 큽니다 (${breakdown}). 차이가 큰 기울기의 역전파 식을 확인하세요.`,
+    en: `Gradient check against your own forward pass and cost failed: the relative difference for \`${worst}\` is ${formatNumber(difference)}, above ${formatNumber(threshold)} (${breakdown}). Check the backward formulas of the gradients with large differences.`,
+  }),
+  gradientOwnPassed: (difference: number): Localized => ({
+    ko: `여러분의 순전파와 비용 함수로 계산한 수치 기울기와 역전파가 일치합니다 (상대 차이 ${formatNumber(difference)}). 이 검사는 둘이 서로 맞는지만 봅니다. 순전파 자체가 맞는지는 다른 테스트가 확인합니다.`,
+    en: `Gradient check against your own forward pass and cost passed (relative difference ${formatNumber(difference)}). It checks that the two agree; other tests check the forward pass itself.`,
+  }),
+  gradientExportMissing: (name: string): Localized => ({
+    ko: `기울기 검사는 여러분이 작성한 \`${name}\` 함수를 호출하는데, 파일에서 export 하지 않았습니다. \`export function ${name}(...)\` 로 선언하세요.`,
+    en: `The gradient check calls your own \`${name}\`, but the file does not export it. Declare it as \`export function ${name}(...)\`.`,
+  }),
+  gradientExportNotAFunction: (name: string): Localized => ({
+    ko: `기울기 검사는 여러분이 작성한 \`${name}\` 함수를 호출하는데, export 한 \`${name}\` 이(가) 함수가 아닙니다. \`export function ${name}(...)\` 로 선언하세요.`,
+    en: `The gradient check calls your own \`${name}\`, but the exported \`${name}\` is not a function. Declare it as \`export function ${name}(...)\`.`,
+  }),
+  gradientExportFailed: (name: string, detail: Localized): Localized => ({
+    ko: `기울기 검사에서 여러분의 \`${name}\` 을(를) 호출했는데 실패했습니다. ${detail.ko}`,
+    en: `The gradient check called your own \`${name}\` and it failed. ${detail.en}`,
+  }),
+  gradientForwardNoA2: (name: string, got: Localized): Localized => ({
+    ko: `\`${name}(X, parameters)\` 는 { A2, cache } 를 돌려줘야 하는데 ${got.ko} 을(를) 돌려주었습니다.`,
+    en: `\`${name}(X, parameters)\` should return { A2, cache }, but it returned ${got.en}.`,
+  }),
+  gradientCostNotNumber: (name: string, got: Localized): Localized => ({
+    ko: `\`${name}(A2, Y)\` 는 숫자 하나를 돌려줘야 하는데 ${got.ko} 을(를) 돌려주었습니다.`,
+    en: `\`${name}(A2, Y)\` should return a single number, but it returned ${got.en}.`,
+  }),
+  gradientCostNotFinite: (name: string, value: number): Localized => ({
+    ko: `파라미터를 ±ε 만큼 움직였을 때 \`${name}\` 이(가) 유한하지 않은 비용 ${formatNumber(value)} 을(를) 돌려주었습니다. log(0) 이 생기지 않는지 확인하세요.`,
+    en: `With a parameter moved by ±ε, \`${name}\` returned the non-finite cost ${formatNumber(value)}. Check for log(0).`,
+  }),
   accuracyLow: (accuracy: number, minimum: number): Localized => ({
     ko: `학습 후 정확도가 ${formatNumber(accuracy * 100)}% 로 기준 ${formatNumber(minimum * 100)}% 보다 낮습니다.`,
     en: `Accuracy after training is ${formatNumber(accuracy * 100)}%, below ${formatNumber(minimum * 100)}%.`,

@@ -81,6 +81,38 @@ export const referenceNetwork: ReferenceNetwork = {
     for (const k of Object.keys(parameters)) perParameter[k] = result.perParameter[`d${k}`]?.difference ?? Number.NaN;
     return { difference: result.difference, perParameter };
   },
+  gradientDifferencesPlan(parameters, gradients, epsilon) {
+    const p: Record<string, NDArray> = {};
+    for (const [k, v] of Object.entries(parameters)) p[k] = toNd(v, k);
+    const g: Record<string, NDArray> = {};
+    for (const [k, v] of Object.entries(gradients)) g[`d${k}`] = toNd(v, k);
+    // grader/nn's gradientCheck owns the perturbation order and the difference formula, but wants
+    // a synchronous J. Run it twice: once recording the parameter sets it evaluates, then again
+    // replaying the costs the sandbox computed for them, in the same (deterministic) order.
+    const perturbations: Record<string, HostArray>[] = [];
+    gradientCheck(
+      (q) => {
+        const moved: Record<string, HostArray> = {};
+        for (const [k, v] of Object.entries(q)) moved[k] = new HostArray([...v.shape], Float64Array.from(v.data));
+        perturbations.push(moved);
+        return 0;
+      },
+      p,
+      g,
+      { epsilon },
+    );
+    return {
+      perturbations,
+      differences(costs) {
+        if (costs.length !== perturbations.length) throw new ReferenceArgumentError(`expected ${perturbations.length} costs, got ${costs.length}`);
+        let next = 0;
+        const result = gradientCheck(() => costs[next++] ?? Number.NaN, p, g, { epsilon });
+        const perParameter: Record<string, number> = {};
+        for (const k of Object.keys(parameters)) perParameter[k] = result.perParameter[`d${k}`]?.difference ?? Number.NaN;
+        return { difference: result.difference, perParameter };
+      },
+    };
+  },
   randnAfterSeed(seed, count) {
     const rng = new RandomState(seed);
     return Float64Array.from(rng.randn(count).data);

@@ -17,12 +17,15 @@ export function trustedEntries(exercise: LoadedExercise): { label: string; sourc
   ];
 }
 
+/**
+ * The dispatcher is called as (index, exportName, ...args): exportName is the exercise's entry, or
+ * a test's own `entry` (another function the solution and mistakes export).
+ */
 export async function buildTrustedBundle(exercise: LoadedExercise): Promise<string> {
   const entries = trustedEntries(exercise);
-  const entry = exercise.spec.entry;
-  const lines = entries.map((e, i) => `import { ${entry} as __entry${i} } from "trusted:${i}";`);
-  lines.push(`const __entries = [${entries.map((_, i) => `__entry${i}`).join(", ")}];`);
-  lines.push(`export function ${DISPATCH_EXPORT}(index, ...args) { return __entries[index](...args); }`);
+  const lines = entries.map((e, i) => `import * as __module${i} from "trusted:${i}";`);
+  lines.push(`const __modules = [${entries.map((_, i) => `__module${i}`).join(", ")}];`);
+  lines.push(`export function ${DISPATCH_EXPORT}(index, exportName, ...args) { return __modules[index][exportName](...args); }`);
   // Sources come from the loaded exercise (the version that was hashed), never from disk again.
   const fromMemory: Plugin = {
     name: "trusted-sources",
