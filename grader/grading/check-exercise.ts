@@ -45,7 +45,8 @@ export async function checkExercise(
 
   const starter = await grade(exercise.starter, CHECK_SEEDS[0], "starter.ts");
   if (starter.error?.kind === "compile") problems.push(`starter.ts does not compile: ${starter.error.message}`);
-  else if (starter.error?.kind === "missing-export") problems.push(`starter.ts does not export ${exercise.spec.entry}`);
+  // The verdict names the missing export: the entry, or a test's own entry (e.g. a capstone's helper).
+  else if (starter.error?.kind === "missing-export") problems.push(`starter.ts is missing an export: ${starter.error.message}`);
   else if (starter.score >= 1) problems.push("starter.ts scores 1: it must leave something to do");
 
   for (const mistake of exercise.spec.mistakes) {

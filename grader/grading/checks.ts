@@ -199,6 +199,9 @@ async function learnerGradientDifferences(
     if (!Number.isFinite(c)) return failed(messages.gradientCostNotFinite(check.costExport, c));
     costs.push(c);
   }
+  // A J that no perturbation moves (a stub, or a forward pass that ignores its parameters) has a
+  // zero numerical gradient, which all-zero gradients would "match": that is no evidence.
+  if (costs.every((c) => c === costs[0])) return failed(messages.gradientOwnConstant(check.forwardExport, check.costExport));
   return plan.differences(costs);
 }
 

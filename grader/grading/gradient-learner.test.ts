@@ -150,7 +150,7 @@ describe("gradient check against the learner's own forward pass and cost", () =>
     expect(testNamed(v, "reference-gradient")?.status).toBe("fail");
   });
 
-  it("fails with a message naming an export that is missing or throws", async () => {
+  it("fails with a message naming an export that is missing, throws, or a J that never moves", async () => {
     const noCost = await grade(solution.replace("export function computeCost", "function computeCost"));
     expect(testNamed(noCost, "own-gradient")?.status).toBe("fail");
     expect(testNamed(noCost, "own-gradient")?.message).toBe(
@@ -159,6 +159,9 @@ describe("gradient check against the learner's own forward pass and cost", () =>
     expect(testNamed(noCost, "reference-gradient")?.status).toBe("pass");
     const noCostKo = await grade(solution.replace("export function computeCost", "function computeCost"), "ko");
     expect(testNamed(noCostKo, "own-gradient")?.message).toContain("`computeCost` 함수를 호출하는데, 파일에서 export 하지 않았습니다");
+
+    const stubbed = await grade(solution.replace("return -np.sum(", "return 0 * np.sum("));
+    expect(testNamed(stubbed, "own-gradient")?.message).toContain("does not change `computeCost(forwardPropagation(X, parameters).A2, Y)` at all");
 
     const throwing = await grade(solution.replace("const m = Y.shape[1];", 'const m = Y.shape[1]; if (A2.shape[1] > 0) throw new Error("cost exploded");'));
     expect(testNamed(throwing, "own-gradient")?.message).toContain("The gradient check called your own `computeCost` and it failed. The code threw an exception: ");

@@ -208,6 +208,10 @@ export const messages = {
     ko: `여러분의 순전파와 비용 함수로 계산한 수치 기울기와 역전파가 일치합니다 (상대 차이 ${formatNumber(difference)}). 이 검사는 둘이 서로 맞는지만 봅니다. 순전파 자체가 맞는지는 다른 테스트가 확인합니다.`,
     en: `Gradient check against your own forward pass and cost passed (relative difference ${formatNumber(difference)}). It checks that the two agree; other tests check the forward pass itself.`,
   }),
+  gradientOwnConstant: (forward: string, cost: string): Localized => ({
+    ko: `파라미터를 ±ε 만큼 움직여도 \`${cost}(${forward}(X, parameters).A2, Y)\` 의 값이 전혀 변하지 않아 기울기 검사를 할 수 없습니다. 순전파가 parameters 를 쓰는지, 비용 함수가 A2 와 Y 로 계산하는지 확인하세요.`,
+    en: `Moving the parameters by ±ε does not change \`${cost}(${forward}(X, parameters).A2, Y)\` at all, so there is nothing to check the gradients against. Check that the forward pass uses the parameters and the cost is computed from A2 and Y.`,
+  }),
   gradientExportMissing: (name: string): Localized => ({
     ko: `기울기 검사는 여러분이 작성한 \`${name}\` 함수를 호출하는데, 파일에서 export 하지 않았습니다. \`export function ${name}(...)\` 로 선언하세요.`,
     en: `The gradient check calls your own \`${name}\`, but the file does not export it. Declare it as \`export function ${name}(...)\`.`,

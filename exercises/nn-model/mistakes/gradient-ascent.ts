@@ -9,6 +9,13 @@ interface Parameters {
   b2: NDArray;
 }
 
+interface Cache {
+  Z1: NDArray;
+  A1: NDArray;
+  Z2: NDArray;
+  A2: NDArray;
+}
+
 function sigmoid(z: NDArray): NDArray {
   const e = np.exp(np.negative(np.abs(z)));
   return np.where(np.greater_equal(z, 0), np.divide(1, np.add(1, e)), np.divide(e, np.add(1, e)));
@@ -23,14 +30,23 @@ function initializeParameters(nX: number, nH: number, nY: number): Parameters {
   };
 }
 
-function forwardPropagation(X: NDArray, p: Parameters): { A1: NDArray; A2: NDArray } {
-  const A1 = np.tanh(np.add(np.dot(p.W1, X), p.b1));
-  const A2 = sigmoid(np.add(np.dot(p.W2, A1), p.b2));
-  return { A1, A2 };
+export function forwardPropagation(X: NDArray, p: Parameters): { A2: NDArray; cache: Cache } {
+  const Z1 = np.add(np.dot(p.W1, X), p.b1);
+  const A1 = np.tanh(Z1);
+  const Z2 = np.add(np.dot(p.W2, A1), p.b2);
+  const A2 = sigmoid(Z2);
+  return { A2, cache: { Z1, A1, Z2, A2 } };
 }
 
-function backwardPropagation(p: Parameters, A1: NDArray, A2: NDArray, X: NDArray, Y: NDArray) {
+export function computeCost(A2: NDArray, Y: NDArray): number {
+  const m = Y.shape[1] ?? 1;
+  const logprobs = np.add(np.multiply(Y, np.log(A2)), np.multiply(np.subtract(1, Y), np.log(np.subtract(1, A2))));
+  return -np.sum(logprobs) / m;
+}
+
+export function backwardPropagation(p: Parameters, cache: Cache, X: NDArray, Y: NDArray) {
   const m = X.shape[1] ?? 1;
+  const { A1, A2 } = cache;
   const dZ2 = np.subtract(A2, Y);
   const dW2 = np.divide(np.dot(dZ2, A1.T), m);
   const db2 = np.divide(np.sum(dZ2, { axis: 1, keepdims: true }), m);
@@ -54,8 +70,8 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, numIterations = 1000
   const nY = Y.shape[0] ?? 0;
   let parameters = initializeParameters(nX, nH, nY);
   for (let i = 0; i < numIterations; i++) {
-    const { A1, A2 } = forwardPropagation(X, parameters);
-    const grads = backwardPropagation(parameters, A1, A2, X, Y);
+    const { cache } = forwardPropagation(X, parameters);
+    const grads = backwardPropagation(parameters, cache, X, Y);
     parameters = updateParameters(parameters, grads);
   }
   return parameters;
