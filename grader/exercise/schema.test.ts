@@ -45,6 +45,22 @@ describe("ExerciseSpec", () => {
     expect(messages).toContain('duplicate test name "a"');
   });
 
+  it("binds a test with its own entry by that test's params, given together", () => {
+    const own = { name: "b", entry: "reluDerivative", params: ["x"], args: { x: 1 } };
+    expect(ExerciseSpec.safeParse({ ...minimal, tests: [own] }).success).toBe(true);
+    const { params: _params, ...entryOnly } = own;
+    const messages = ExerciseSpec.safeParse({ ...minimal, tests: [entryOnly] }).error?.issues.map((i) => i.message) ?? [];
+    expect(messages).toContain('test "b": give `entry` and `params` together');
+    expect(messages).toContain('test "b": argument "x" is not in params');
+  });
+
+  it("defaults the gradient check to the reference forward pass and the course's export names", () => {
+    const check = { check: "gradient", parameters: "p", X: "X", Y: "Y", gradients: { W1: "dW1" } };
+    const spec = ExerciseSpec.parse({ ...minimal, checks: [check] });
+    expect(spec.checks[0]).toMatchObject({ forward: "reference", forwardExport: "forwardPropagation", costExport: "computeCost" });
+    expect(ExerciseSpec.safeParse({ ...minimal, checks: [{ ...check, forward: "mine" }] }).success).toBe(false);
+  });
+
   it("rejects an unknown generator", () => {
     const bad = { ...minimal, tests: [{ name: "a", args: { z: { gen: "gaussian", shape: [2] } } }] };
     expect(ExerciseSpec.safeParse(bad).success).toBe(false);
