@@ -22,6 +22,12 @@ export interface SqlConnection {
 export interface SqlDriver extends SqlConnection {
   readonly kind: "pglite" | "postgres";
   /**
+   * LISTENs on a channel (NOTIFY payloads, delivered after the notifying transaction commits)
+   * until the returned function is called. PostgreSQL holds one connection for it, reconnecting
+   * if it drops; PGlite delivers its own notifications.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
    * Runs `work` on one connection while holding a PostgreSQL advisory lock, serialising it
    * against every other process doing the same.
    */
@@ -47,6 +53,12 @@ export function pgliteDriver(db: PGlite): SqlDriver {
   return {
     kind: "pglite",
     ...connection,
+    listen: async (channel, onPayload) => {
+      const unlisten = await db.listen(channel, onPayload);
+      return async () => {
+        await unlisten();
+      };
+    },
     // PGlite is a single connection owned by this process, so an in-process queue is the lock.
     withAdvisoryLock: async <T>(_key: number, work: (connection: SqlConnection) => Promise<T>) => {
       const previous = pgliteLocks.get(db) ?? Promise.resolve();
@@ -64,9 +76,23 @@ export function pgliteDriver(db: PGlite): SqlDriver {
 }
 const pgliteLocks = new WeakMap<PGlite, Promise<void>>();
 
-export function postgresDriver(pool: pg.Pool): SqlDriver {
+export function postgresDriver(pool: pg.Pool, connectionConfig: pg.ClientConfig = {}): SqlDriver & { stopListening(): Promise<void> } {
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: "postgres",
+    listen: async (channel, onPayload) => {
+      const stop = await listenOnPostgres(connectionConfig, channel, onPayload);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
+    /** Ends every LISTEN connection (when the database is closed). */
+    stopListening: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      listeners.clear();
+    },
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -92,6 +118,42 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
         client.release();
       }
     },
+  };
+}
+
+/**
+ * A dedicated client LISTENing on `channel` (a pooled connection would be handed to other work).
+ * When the connection drops it reconnects after a pause, until stopped; payloads sent meanwhile
+ * are lost, which is why listeners keep a slow poll as a safety net.
+ */
+async function listenOnPostgres(config: pg.ClientConfig, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client(config);
+    next.on("notification", (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? "");
+    });
+    next.on("error", () => {
+      if (client === next) client = undefined;
+      void next.end().catch(() => {});
+      if (!stopped) {
+        retry = setTimeout(() => void connect().catch(() => {}), 1000);
+        retry.unref();
+      }
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    if (stopped) await next.end();
+    else client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry !== undefined) clearTimeout(retry);
+    await client?.end().catch(() => {});
+    client = undefined;
   };
 }
 
@@ -164,12 +226,14 @@ export function openServerDatabase(url: string, schema?: string): Database {
   const prisma = new PrismaClient({
     adapter: new PrismaPg(poolConfig, schema === undefined ? undefined : { schema }),
   });
+  const sql = postgresDriver(pool, poolConfig);
   return {
     mode: "server",
     prisma,
-    sql: postgresDriver(pool),
+    sql,
     pglite: undefined,
     close: async () => {
+      await sql.stopListening();
       await prisma.$disconnect();
       await pool.end();
     },

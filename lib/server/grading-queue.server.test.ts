@@ -162,6 +162,24 @@ describe("watchSubmission", () => {
     expect(states).toEqual(["queued", "running", "done"]);
   });
 
+  it("hears a change made by another runner through NOTIFY, long before its next poll", async () => {
+    const row = await createSubmission(learnerId);
+    const otherProcess = queueWith(passing);
+    const listenerOnly = queueWith(passing);
+    const states: string[] = [];
+    const watch = watchSubmission(row.id, { queue: listenerOnly, pollIntervalMs: 600_000 });
+    const first = await watch.next();
+    if (!first.done) states.push(first.value.status);
+    const watching = (async () => {
+      for await (const state of watch) states.push(state.status);
+    })();
+    await otherProcess.drain();
+    const timeout = new Promise<"timed out">((resolve) => setTimeout(() => resolve("timed out"), 10_000).unref());
+    expect(await Promise.race([watching.then(() => "ended" as const), timeout])).toBe("ended");
+    expect(states[0]).toBe("queued");
+    expect(states.at(-1)).toBe("done");
+  });
+
   it("sees a change made by another process by polling", async () => {
     const row = await createSubmission(learnerId);
     const otherProcess = queueWith(passing);

@@ -1,8 +1,8 @@
 // The grading queue. A submission is a row first (committed, so nothing a learner submits is
 // lost), then the runner claims queued rows (FOR UPDATE SKIP LOCKED, so several runners can
 // share one PostgreSQL), calls the grader, and writes the verdict idempotently. Listeners in
-// this process hear every status change at once; other processes see them by polling the row
-// (`watchSubmission`). See docs/scaling.md for running grading workers beside the web process.
+// this process hear every status change at once; other processes hear it through PostgreSQL
+// NOTIFY and re-read the row, with a slow poll as a safety net (`watchSubmission`). See docs/scaling.md for running grading workers beside the web process.
 // Edit this file to change the retry policy or how work is dispatched.
 import { EventEmitter } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,11 +12,14 @@ import {
   failSubmission,
   finishSubmission,
   insertSubmission,
+  listenSubmissionChanges,
+  notifySubmissionChanged,
   recoverStaleSubmissions,
   requeueSubmission,
   selectSubmissionById,
   type SubmissionRow,
 } from "./data/submissions";
+import { getDatabase, type Database } from "./db.server";
 import { serverEnv } from "./env.server";
 import { VerdictRecord } from "./verdict-record";
 
@@ -185,6 +188,7 @@ export class GradingQueue {
 
   private emit(row: SubmissionRow): void {
     this.events.emit(row.id, row);
+    notifySubmissionChanged(row.id).catch((error: unknown) => this.options.log(`grading queue: could not notify a change of ${row.id}`, error));
   }
 }
 
@@ -222,6 +226,28 @@ export function useGradingQueue(queue: GradingQueue): void {
 
 const FINAL: ReadonlySet<SubmissionRow["status"]> = new Set(["done", "error"]);
 
+/** Submission ids notified by any process (one LISTEN per database, shared by every watcher). */
+const notified = new EventEmitter().setMaxListeners(0);
+const listening = new WeakMap<Database, Promise<boolean>>();
+
+/** Starts this process's LISTEN on the current database once; false if it could not. */
+async function listenForChanges(): Promise<boolean> {
+  const database = await getDatabase();
+  let started = listening.get(database);
+  if (started === undefined) {
+    started = listenSubmissionChanges((id) => notified.emit(id)).then(
+      () => true,
+      (error: unknown) => {
+        console.warn("grading queue: LISTEN failed; watching submissions by polling only", error);
+        listening.delete(database);
+        return false;
+      },
+    );
+    listening.set(database, started);
+  }
+  return started;
+}
+
 /**
  * The submission's states as they change, ending with done or error (or when `signal` aborts).
  * Hears this process's queue at once and polls the database for runners in other processes.
@@ -239,7 +265,16 @@ export async function* watchSubmission(
   });
   const onAbort = () => wake?.();
   options.signal?.addEventListener("abort", onAbort);
+  // A NOTIFY from another process (a grading worker) says the row changed: read it again.
+  let nudged = false;
+  const onNotified = () => {
+    nudged = true;
+    wake?.();
+  };
+  notified.on(id, onNotified);
   try {
+    const pushed = await listenForChanges();
+    const pollIntervalMs = options.pollIntervalMs ?? (pushed ? 5000 : 1000);
     let last: string | undefined;
     let row = await selectSubmissionById(id);
     while (row !== null && options.signal?.aborted !== true) {
@@ -248,17 +283,19 @@ export async function* watchSubmission(
         yield row;
         if (FINAL.has(row.status)) return;
       }
-      if (pending.length === 0) {
+      if (pending.length === 0 && !nudged) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, options.pollIntervalMs ?? 1000).unref();
+          setTimeout(resolve, pollIntervalMs).unref();
         });
         wake = undefined;
       }
+      nudged = false;
       row = pending.shift() ?? (await selectSubmissionById(id));
     }
   } finally {
     unsubscribe();
+    notified.off(id, onNotified);
     options.signal?.removeEventListener("abort", onAbort);
   }
 }

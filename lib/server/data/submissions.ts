@@ -5,7 +5,7 @@
 // learner's progress in one transaction. Edit this file to change how submissions are stored.
 import { randomInt } from "node:crypto";
 import type { Prisma, Submission } from "../../generated/prisma/client";
-import { prisma } from "../db.server";
+import { getDatabase, prisma } from "../db.server";
 import { VerdictRecord } from "../verdict-record";
 import { ensureExercise, ensureExerciseVersion } from "./exercises";
 import { recordGradedAttempt } from "./progress";
@@ -220,4 +220,19 @@ export async function recoverStaleSubmissions(startedBefore: Date, maxRuns: numb
     data: { status: "queued", startedAt: null },
   });
   return { requeued: requeued.count, failed: failed.count };
+}
+
+/** The PostgreSQL NOTIFY channel on which a submission's id is sent when its row changes. */
+export const SUBMISSION_CHANNEL = "backprop_submission";
+
+/** Tells every process watching this submission that its row changed. */
+export async function notifySubmissionChanged(id: string): Promise<void> {
+  const { sql } = await getDatabase();
+  await sql.query("SELECT pg_notify($1, $2)", [SUBMISSION_CHANNEL, id]);
+}
+
+/** Calls `onChange(id)` whenever any process notifies a change, until the returned function is called. */
+export async function listenSubmissionChanges(onChange: (id: string) => void): Promise<() => Promise<void>> {
+  const { sql } = await getDatabase();
+  return sql.listen(SUBMISSION_CHANNEL, onChange);
 }
