@@ -1,66 +1,20 @@
-// A remark plugin for math written the way the lecture notes write it: a paragraph made only of
-// one-line `$$…$$` formulas becomes display math (remark-math alone reads them as inline math,
-// so consecutive formulas ran together on one line); and `normalizeDisplayMath` puts the `$$` of
-// a multi-line formula on lines of their own. Edit if authors need another math notation.
-import type { Parent, Root, RootContent } from "mdast";
-import type { VFile } from "vfile";
+// Display math written the way the lecture notes write it, made into what remark-math reads as a
+// display block: a `$$` fence alone on its line. Edit if authors need another math notation.
 
-interface MathNode {
-  type: "math";
-  value: string;
-  meta: null;
-  data: { hName: "pre"; hChildren: [{ type: "element"; tagName: "code"; properties: { className: string[] }; children: [{ type: "text"; value: string }] }] };
-}
-
-function displayMath(value: string): MathNode {
-  // The same hast that remark-math gives a fenced $$ block, so rehype-katex renders it in display mode.
-  return {
-    type: "math",
-    value,
-    meta: null,
-    data: {
-      hName: "pre",
-      hChildren: [{ type: "element", tagName: "code", properties: { className: ["language-math", "math-display"] }, children: [{ type: "text", value }] }],
-    },
-  };
-}
-
-function formulasOnly(node: RootContent, source: string): string[] | null {
-  if (node.type !== "paragraph") return null;
-  const formulas: string[] = [];
-  for (const child of node.children) {
-    if (child.type === "text" && child.value.trim() === "") continue;
-    if (child.type !== "inlineMath") return null;
-    const start = child.position?.start.offset;
-    if (start === undefined || !source.startsWith("$$", start)) return null;
-    formulas.push(child.value);
-  }
-  return formulas.length > 0 ? formulas : null;
-}
-
-function rewrite(parent: Parent, source: string): void {
-  const children: RootContent[] = [];
-  for (const child of parent.children) {
-    const formulas = formulasOnly(child, source);
-    if (formulas) children.push(...(formulas.map(displayMath) as unknown as RootContent[]));
-    else {
-      if ("children" in child) rewrite(child, source);
-      children.push(child);
-    }
-  }
-  parent.children = children;
-}
-
-export default function remarkDisplayDoubleDollar() {
-  return (tree: Root, file: VFile) => {
-    rewrite(tree, String(file.value));
-  };
+/** A whole line that is one `$$…$$` formula (not `$$` alone, not two formulas on one line). */
+function oneLineFormula(trimmed: string): string | null {
+  if (trimmed.length <= 4 || !trimmed.startsWith("$$") || !trimmed.endsWith("$$")) return null;
+  const inner = trimmed.slice(2, -2);
+  return inner.includes("$$") ? null : inner;
 }
 
 /**
- * `$$\begin{aligned}` … `\end{aligned}$$`: remark-math reads text after an opening `$$` as the
- * block's "meta" (dropped) and needs the closing `$$` alone on its line (else the block runs to
- * the end of the document). Moves both fences onto lines of their own, outside code fences.
+ * Outside code fences:
+ * - a line that is one `$$…$$` formula becomes a display block (remark-math reads it as inline
+ *   math, so consecutive formulas ran together on one line);
+ * - `$$\begin{aligned}` … `\end{aligned}$$`: remark-math reads text after an opening `$$` as the
+ *   block's "meta" (dropped) and needs the closing `$$` alone on its line (else the block runs to
+ *   the end of the document), so both fences move onto lines of their own.
  */
 export function normalizeDisplayMath(markdown: string): string {
   let inCode = false;
@@ -73,8 +27,12 @@ export function normalizeDisplayMath(markdown: string): string {
       out.push(line);
       continue;
     }
-    const opens = trimmed.startsWith("$$") && !(trimmed.length > 4 && trimmed.endsWith("$$"));
-    if (!inMath && opens) {
+    const formula = inMath ? null : oneLineFormula(trimmed);
+    if (formula !== null) {
+      out.push("$$", formula, "$$");
+      continue;
+    }
+    if (!inMath && trimmed.startsWith("$$")) {
       inMath = true;
       const rest = trimmed.slice(2);
       out.push("$$");

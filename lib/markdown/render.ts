@@ -1,5 +1,5 @@
 // Statement and quiz Markdown to HTML on the server: GitHub-style Markdown (tables included),
-// LaTeX math with KaTeX (a one-line `$$…$$` paragraph is display math),
+// LaTeX math with KaTeX (a line that is one `$$…$$` formula is display math),
 // and a sanitizer between the author's HTML and the page. Sanitizing runs before KaTeX, so the
 // author's input is cleaned and only KaTeX's own (trusted) markup is added afterwards.
 import "server-only";
@@ -11,14 +11,13 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import remarkDisplayDoubleDollar, { normalizeDisplayMath } from "./display-math";
+import { normalizeDisplayMath } from "./display-math";
 import { markdownSchema } from "./schema";
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkMath)
-  .use(remarkDisplayDoubleDollar)
   .use(remarkRehype)
   .use(rehypeSanitize, markdownSchema)
   // A malformed formula is shown as an error in place (rehype-katex catches it), not a crash.
