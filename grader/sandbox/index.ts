@@ -12,7 +12,8 @@
 //   // outcome.kind === "grader-error": the sandbox failed (crash, protocol); never the learner's fault.
 //   // outcome.kind === "done": outcome.compile (compile error, then calls is []) or one entry per call:
 //   //   { ok: true, value: PlainValue, durationMs } | { ok: false, error: { kind, message, line?, column? } }
-//   //   kind: "throw" | "timeout" | "memory" | "cpu" | "missing-export" | "not-a-function"
+//   //   kind: "throw" | "timeout" | "memory" | "cpu" | "missing-export" | "not-a-function" | "too-large"
+//   //   (too-large: a result over the value budgets of constants.ts, e.g. shape (1000000000, 0))
 //   //   plus stdout (captured console output, capped at limits.stdoutBytes characters) and stdoutTruncated.
 //   await pool.runModule({ source, filename });  // → { kind: "done", compile?, error?, stdout, stdoutTruncated }
 //   await pool.close();
