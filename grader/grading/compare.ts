@@ -3,7 +3,7 @@
 // finite values, exact shapes (naming keepdims / transpose), then numpy.allclose with stated
 // rtol/atol, naming the wrong tensor and its worst entry. Edit to change how outputs are compared.
 import { type Localized, describeValue, messages } from "./messages";
-import { HostArray, type HostValue, isHostFunction, isRecord } from "./values";
+import { HostArray, type HostValue, PREVIEW_CHARS, isHostFunction, isRecord } from "./values";
 
 export interface Mismatch {
   readonly layer: "structure" | "finite" | "shape" | "values";
@@ -34,6 +34,13 @@ interface Leaf {
   readonly path: string;
   readonly expected: HostArray | number;
   readonly actual: HostArray | number;
+}
+
+/** A leaf for a message: a long string is cut to its beginning and its length (ADR 007). */
+function shortJson(value: HostValue): string {
+  if (typeof value === "string" && value.length > PREVIEW_CHARS) return `${JSON.stringify(value.slice(0, PREVIEW_CHARS))}… (${value.length} characters)`;
+  const text = JSON.stringify(value) ?? "undefined";
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}… (${text.length} characters of JSON)` : text;
 }
 
 /** Layer 1: same kinds of values and keys; collects the numeric leaves. */
@@ -88,7 +95,7 @@ export function structureMismatch(actual: HostValue, expected: HostValue, path =
     return null;
   }
   if (isHostFunction(expected)) return null;
-  if (actual !== expected) return fail(messages.wrongValue(path, JSON.stringify(expected), JSON.stringify(actual)));
+  if (actual !== expected) return fail(messages.wrongValue(path, shortJson(expected), shortJson(actual)));
   return null;
 }
 

@@ -167,6 +167,8 @@ function learnerError(failure: LearnerFailure, spec: ExerciseSpec, entry: string
       return messages.compileError(failure.message);
     case "throw":
       return messages.threw(failure.message);
+    case "too-large":
+      return messages.tooLarge(failure.message);
   }
 }
 
@@ -279,13 +281,8 @@ export class GradingEngine {
     if (request.code.includes("\0")) return errorVerdict("upload", messages.uploadNotText());
 
     try {
-      const compiled = await this.deps.sandbox.transpile(request.code, request.filename ?? "submission.ts");
-      if (!compiled.ok) {
-        return errorVerdict("compile", messages.compileError(compiled.message), {
-          ...(compiled.line === undefined ? {} : { line: compiled.line }),
-          ...(compiled.column === undefined ? {} : { column: compiled.column }),
-        });
-      }
+      // The learner's code is compiled once, by the sandbox, in the worker that runs it: compiling
+      // is learner-controlled work and counts against the learner's budgets (ADR 007).
       const instances = buildInstances(spec, seed, this.deps.reference);
       const [reference, learner] = await Promise.all([this.runReference(exercise, instances), this.runLearnerEntries(request, instances)]);
       if (learner.kind === "grader-error") throw new GraderFailure(`sandbox: ${learner.message}`);

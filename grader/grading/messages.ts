@@ -1,6 +1,7 @@
 // The message catalogue: every string a verdict can contain, in Korean and English.
 // Engine code builds Localized values from here and renders them once, in the requested locale.
 // Edit to reword a message or add one; keep both languages saying the same thing.
+import { MAX_DIM, MAX_ELEMENTS, MAX_NDIM, MAX_VALUE_CHARS } from "../sandbox/constants";
 import type { Locale } from "./verdict";
 
 export interface Localized {
@@ -50,6 +51,10 @@ export const messages = {
   compileError: (detail: string): Localized => ({
     ko: `코드를 컴파일할 수 없습니다: ${detail}`,
     en: `The code does not compile: ${detail}`,
+  }),
+  tooLarge: (detail: string): Localized => ({
+    ko: `반환한 값이 채점기의 크기 예산을 넘습니다 (배열은 원소 ${MAX_ELEMENTS}개, 차원 ${MAX_NDIM}개, 차원 하나의 길이 ${MAX_DIM} 까지이며 길이가 0 인 차원도 1 로 셉니다. 값 하나는 JSON ${MAX_VALUE_CHARS}자까지입니다): ${detail}`,
+    en: `The returned value is over the grader's size budget (arrays: at most ${MAX_ELEMENTS} elements, ${MAX_NDIM} dimensions and ${MAX_DIM} per dimension, a zero dimension counting as 1; one value: at most ${MAX_VALUE_CHARS} characters of JSON): ${detail}`,
   }),
   threw: (detail: string): Localized => ({
     ko: `코드 실행 중 예외가 발생했습니다: ${detail}`,

@@ -28,7 +28,7 @@ export interface SandboxJob {
 
 export const LearnerFailure = z
   .object({
-    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function", "compile"]),
+    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function", "compile", "too-large"]),
     message: z.string(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
