@@ -8,7 +8,7 @@ import { type LoadedExercise } from "../exercise/load";
 import { runChecks, type CheckOutcome, type CustomCheckRunner, type LearnerExportRunner } from "./checks";
 import { NUMPY_TOLERANCE, compareOutputs, outputsMatch } from "./compare";
 import { generateCall, type ReferenceNetwork } from "./generators";
-import { type Localized, joinLocalized, messages, render } from "./messages";
+import { HIDDEN_EXPECTED_DIGITS, type Localized, joinLocalized, messages, render } from "./messages";
 import { InputStream } from "./rng";
 import { DISPATCH_EXPORT, TRUSTED_BUNDLE_FILENAME, buildTrustedBundle, trustedEntries } from "./trusted-bundle";
 import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
@@ -117,6 +117,16 @@ export interface GradeRequest {
   readonly locale: Locale;
   /** Names the learner's file in compile errors and stack traces. */
   readonly filename?: string;
+  /**
+   * Who reads the verdict: a learner (default) sees a hidden test's expected value rounded to
+   * HIDDEN_EXPECTED_DIGITS; an author (`lab check`, `lab grade --author`) sees it exactly.
+   */
+  readonly audience?: "learner" | "author";
+}
+
+/** A hidden test's figure as a learner sees it: enough to compare, not to copy. */
+function roundedForLearner(x: number): number {
+  return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(HIDDEN_EXPECTED_DIGITS)) : x;
 }
 
 /** Per-(exercise version, seed) results of trusted code, so repeated grading does not rerun them. */
@@ -449,11 +459,13 @@ export class GradingEngine {
         const instance = instances[failure.index];
         // For a multi-step function, say which step diverges first rather than which output key
         // happens to come first in the object.
+        const exact = first.visible || request.audience === "author";
         const located =
           o.mismatch && spec.diagnosis.length > 0
-            ? this.locate(spec, reference.outputs[failure.index], learnerCalls[failure.index])
+            ? this.locate(spec, reference.outputs[failure.index], learnerCalls[failure.index], exact)
             : null;
-        let message = located ?? o.message ?? messages.pass();
+        const mismatchMessage = !exact && o.mismatch?.hiddenMessage && o.message === o.mismatch.message ? o.mismatch.hiddenMessage : o.message;
+        let message = located ?? mismatchMessage ?? messages.pass();
         if (instance && instance.repeat > 1) message = messages.repetition(instance.repetition + 1, instance.repeat, message);
         tests.push({
           name: first.name,
@@ -462,7 +474,7 @@ export class GradingEngine {
           message: render(message, locale),
           visible: first.visible,
           ...shown(failure.index),
-          ...(o.mismatch?.maxAbsError === undefined ? {} : { maxAbsError: o.mismatch.maxAbsError }),
+          ...(o.mismatch?.maxAbsError === undefined ? {} : { maxAbsError: exact ? o.mismatch.maxAbsError : roundedForLearner(o.mismatch.maxAbsError) }),
           ...(o.mismatch?.worstIndex === undefined ? {} : { worstIndex: o.mismatch.worstIndex }),
           ...(o.mismatch?.path ? { path: o.mismatch.path } : {}),
         });
@@ -480,7 +492,7 @@ export class GradingEngine {
       });
     const misconceptions =
       status === "pass" ? [] : await this.matchMistakes(exercise, instances, reference, learnerCalls, failedIndices, locale);
-    const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale) : undefined;
+    const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale, request.audience === "author") : undefined;
 
     return finish({
       status,
@@ -544,18 +556,20 @@ export class GradingEngine {
     learnerCalls: readonly CallOutcome[],
     failed: readonly number[],
     locale: Locale,
+    author: boolean,
   ): string | undefined {
     if (spec.diagnosis.length === 0) return undefined;
     for (const i of failed) {
-      if (!instances[i]) continue;
-      const located = this.locate(spec, expected[i], learnerCalls[i]);
+      const instance = instances[i];
+      if (!instance) continue;
+      const located = this.locate(spec, expected[i], learnerCalls[i], author || instance.visible);
       if (located) return render(located, locale);
     }
     return undefined;
   }
 
   /** The first diagnosis key that differs, with what the keys before it imply. */
-  private locate(spec: ExerciseSpec, expected: HostValue, call: CallOutcome | undefined): Localized | null {
+  private locate(spec: ExerciseSpec, expected: HostValue, call: CallOutcome | undefined, exact: boolean): Localized | null {
     if (!call?.ok) return null;
     const actual = fromPlain(call.value);
     const rights: Localized[] = [];
@@ -568,7 +582,8 @@ export class GradingEngine {
         rights.push(step.right);
         continue;
       }
-      return joinLocalized([...rights, messages.diagnosisFirstWrong(step.step, step.wrong, mismatch.message)]);
+      const detail = exact ? mismatch.message : (mismatch.hiddenMessage ?? mismatch.message);
+      return joinLocalized([...rights, messages.diagnosisFirstWrong(step.step, step.wrong, detail)]);
     }
     return null;
   }

@@ -35,6 +35,17 @@ export function formatNumber(x: number): string {
   return x.toExponential(6).replace(/\.?0+e/, "e");
 }
 
+/** Significant digits of an expected value in a hidden test's message (ADR 007). */
+export const HIDDEN_EXPECTED_DIGITS = 4;
+
+/** An expected value a learner may not see exactly (a hidden test's): rounded, enough to compare. */
+export function formatRounded(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return formatNumber(x);
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e6) return String(Number(x.toPrecision(HIDDEN_EXPECTED_DIGITS)));
+  return x.toExponential(HIDDEN_EXPECTED_DIGITS - 1).replace(/\.?0+e/, "e");
+}
+
 const where = (path: string): Localized =>
   path === "" ? { ko: "출력", en: "the output" } : { ko: `\`${path}\``, en: `\`${path}\`` };
 
@@ -160,13 +171,14 @@ export const messages = {
     atol: number,
     count: number,
     size: number,
+    formatExpected: (x: number) => string = formatNumber,
   ): Localized => ({
-    ko: `${where(path).ko} 의 값이 틀렸습니다: ${size}개 중 ${count}개가 허용 오차(rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}) 밖입니다. 가장 큰 차이는 ${formatIndex(index)} 에서 기댓값 ${formatNumber(expected)}, 실제값 ${formatNumber(actual)} 입니다.`,
-    en: `${where(path).en} has wrong values: ${count} of ${size} are outside the tolerance (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}). The worst is at ${formatIndex(index)}: expected ${formatNumber(expected)}, got ${formatNumber(actual)}.`,
+    ko: `${where(path).ko} 의 값이 틀렸습니다: ${size}개 중 ${count}개가 허용 오차(rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}) 밖입니다. 가장 큰 차이는 ${formatIndex(index)} 에서 기댓값 ${formatExpected(expected)}, 실제값 ${formatNumber(actual)} 입니다.`,
+    en: `${where(path).en} has wrong values: ${count} of ${size} are outside the tolerance (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}). The worst is at ${formatIndex(index)}: expected ${formatExpected(expected)}, got ${formatNumber(actual)}.`,
   }),
-  numberDiffers: (path: string, expected: number, actual: number, rtol: number, atol: number): Localized => ({
-    ko: `${where(path).ko} 이(가) 틀렸습니다: 기댓값 ${formatNumber(expected)}, 실제값 ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
-    en: `${where(path).en} is wrong: expected ${formatNumber(expected)}, got ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
+  numberDiffers: (path: string, expected: number, actual: number, rtol: number, atol: number, formatExpected: (x: number) => string = formatNumber): Localized => ({
+    ko: `${where(path).ko} 이(가) 틀렸습니다: 기댓값 ${formatExpected(expected)}, 실제값 ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
+    en: `${where(path).en} is wrong: expected ${formatExpected(expected)}, got ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
   }),
   ratioHint: (ratio: number): Localized => ({
     ko: `실제값이 기댓값의 약 ${formatNumber(ratio)} 배입니다 (상수 인수를 빠뜨렸나요?).`,
