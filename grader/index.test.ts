@@ -70,7 +70,9 @@ describe("gradeSubmission with the worker pool", () => {
     const started = performance.now();
     const [bombed, graded] = await Promise.all([grade(bomb), grade(victim)]);
     expect(bombed.error).toMatchObject({ kind: "compile", line: 1 });
-    expect(bombed.error?.message).toContain("nested deeper than 100 levels");
+    expect(bombed.error?.message).toContain("brackets are nested deeper than 100 levels, over the compiler's budget");
+    const ko = await grader.gradeSubmission({ exerciseId: "sigmoid", code: bomb, seed: 1, locale: "ko" });
+    expect(ko.error?.message).toContain("괄호가 100단계보다 깊게 중첩되어 있습니다");
     expect(graded.status).toBe("pass");
     // Generous: the bomb's own compile budget (5 s) plus a worker start-up on a loaded machine.
     expect(performance.now() - started).toBeLessThan(15_000);

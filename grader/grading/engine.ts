@@ -297,7 +297,8 @@ export class GradingEngine {
       const [reference, learner] = await Promise.all([this.runReference(exercise, instances), this.runLearnerEntries(request, instances)]);
       if (learner.kind === "grader-error") throw new GraderFailure(`sandbox: ${learner.message}`);
       if (learner.compile) {
-        return errorVerdict("compile", messages.compileError(learner.compile.message), {
+        const { budget } = learner.compile;
+        return errorVerdict("compile", budget ? messages.compileBudget(budget.kind, budget.limit) : messages.compileError(learner.compile.message), {
           ...(learner.compile.line === undefined ? {} : { line: learner.compile.line }),
           ...(learner.compile.column === undefined ? {} : { column: learner.compile.column }),
         });

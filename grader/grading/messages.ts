@@ -1,7 +1,7 @@
 // The message catalogue: every string a verdict can contain, in Korean and English.
 // Engine code builds Localized values from here and renders them once, in the requested locale.
 // Edit to reword a message or add one; keep both languages saying the same thing.
-import { MAX_DIM, MAX_ELEMENTS, MAX_NDIM, MAX_VALUE_CHARS } from "../sandbox/constants";
+import { COMPILE_MEMORY_MB, COMPILE_TIMEOUT_MS, MAX_DIM, MAX_ELEMENTS, MAX_NDIM, MAX_NESTING, MAX_VALUE_CHARS } from "../sandbox/constants";
 import type { Locale } from "./verdict";
 
 export interface Localized {
@@ -67,6 +67,20 @@ export const messages = {
     ko: `반환한 값이 채점기의 크기 예산을 넘습니다 (배열은 원소 ${MAX_ELEMENTS}개, 차원 ${MAX_NDIM}개, 차원 하나의 길이 ${MAX_DIM} 까지이며 길이가 0 인 차원도 1 로 셉니다. 값 하나는 JSON ${MAX_VALUE_CHARS}자까지입니다): ${detail}`,
     en: `The returned value is over the grader's size budget (arrays: at most ${MAX_ELEMENTS} elements, ${MAX_NDIM} dimensions and ${MAX_DIM} per dimension, a zero dimension counting as 1; one value: at most ${MAX_VALUE_CHARS} characters of JSON): ${detail}`,
   }),
+  compileBudget: (kind: "brackets" | "labels" | "time" | "memory", limit: number): Localized => {
+    const what: Localized =
+      kind === "brackets"
+        ? { ko: `괄호가 ${limit}단계보다 깊게 중첩되어 있습니다`, en: `brackets are nested deeper than ${limit} levels` }
+        : kind === "labels"
+          ? { ko: `레이블이 ${limit}개보다 많이 이어져 있습니다`, en: `more than ${limit} labels are chained` }
+          : kind === "time"
+            ? { ko: `컴파일이 ${limit} ms 보다 오래 걸렸습니다`, en: `compiling took longer than ${limit} ms` }
+            : { ko: `컴파일에 ${limit} MB 보다 많은 메모리가 필요했습니다`, en: `compiling needed more than ${limit} MB of memory` };
+    return {
+      ko: `코드를 컴파일할 수 없습니다: ${what.ko}. 컴파일러의 예산(중첩 ${MAX_NESTING}단계, ${COMPILE_TIMEOUT_MS} ms, ${COMPILE_MEMORY_MB} MB)을 넘었습니다. 코드를 단순하게 만드세요.`,
+      en: `The code does not compile: ${what.en}, over the compiler's budget (nesting ${MAX_NESTING} levels, ${COMPILE_TIMEOUT_MS} ms, ${COMPILE_MEMORY_MB} MB). Simplify the code.`,
+    };
+  },
   threw: (detail: string): Localized => ({
     ko: `코드 실행 중 예외가 발생했습니다: ${detail}`,
     en: `The code threw an exception: ${detail}`,

@@ -42,7 +42,16 @@ export const CallOutcome = z.union([
 ]);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
-const CompileFailure = z.object({ message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() }).strip();
+const CompileFailure = z
+  .object({
+    message: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+    /** Over a compile budget of the sandbox: which one, and its limit (nesting levels, ms or MB). */
+    budget: z.object({ kind: z.enum(["brackets", "labels", "time", "memory"]), limit: z.number() }).strip().optional(),
+  })
+  .strip();
+export type CompileFailure = z.infer<typeof CompileFailure>;
 
 export const JobOutcome = z.union([
   z

@@ -325,7 +325,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       const compileMs = task.job.limits.compileTimeoutMs;
       worker.timer = setTimeout(() => {
         const message = `compiling took longer than ${compileMs} ms: over the compiler's time budget (simplify the code)`;
-        finishTask(worker, { kind: "done", result: { compile: { message }, calls: [], stdout: "", stdoutTruncated: false } });
+        finishTask(worker, { kind: "done", result: { compile: { message, budget: { kind: "time", limit: compileMs } }, calls: [], stdout: "", stdoutTruncated: false } });
         retire(worker);
       }, compileMs + COMPILE_BACKSTOP_MS);
       worker.child.send({ type: "job", id: started * 1_000_000 + worker.jobs, job: task.job });

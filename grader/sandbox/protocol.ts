@@ -116,6 +116,8 @@ export const CompileErrorSchema = z
     message: z.string(),
     line: z.number().int().min(1).optional(),
     column: z.number().int().min(1).optional(),
+    /** Set when the source is over a compile budget (constants.ts), so callers can word it. */
+    budget: z.object({ kind: z.enum(["brackets", "labels", "time", "memory"]), limit: z.number() }).strict().optional(),
   })
   .strict();
 export type CompileError = z.infer<typeof CompileErrorSchema>;

@@ -58,6 +58,7 @@ describe("checkNesting (before any parser sees the source)", () => {
       message: `brackets nested deeper than ${MAX_NESTING} levels: the compiler's budget (simplify the code)`,
       line: 2,
       column: "export const x = ".length + MAX_NESTING + 1,
+      budget: { kind: "brackets", limit: MAX_NESTING },
     });
   });
 

@@ -66,10 +66,11 @@ export function checkNesting(source: string): CompileError | null {
   const templates: number[] = [];
   let previous = 0; // last significant character outside strings and comments
   let identifierEnd = -1; // index just past the last identifier, when it was the last token
-  const tooDeep = (i: number, what: string): CompileError => ({
-    message: `${what} deeper than ${MAX_NESTING} levels: the compiler's budget (simplify the code)`,
+  const tooDeep = (i: number, kind: "brackets" | "labels"): CompileError => ({
+    message: `${kind === "brackets" ? "brackets nested" : "labels chained"} deeper than ${MAX_NESTING} levels: the compiler's budget (simplify the code)`,
     line,
     column: i - lineStart + 1,
+    budget: { kind, limit: MAX_NESTING },
   });
   const length = source.length;
   let i = 0;
@@ -91,7 +92,7 @@ export function checkNesting(source: string): CompileError | null {
       } else if (code === 36 && source.charCodeAt(i + 1) === 123) {
         inTemplate = false;
         depth += 1;
-        if (depth > MAX_NESTING) return tooDeep(i, "brackets nested");
+        if (depth > MAX_NESTING) return tooDeep(i, "brackets");
         templates.push(depth);
         previous = 123;
         i += 2;
@@ -149,13 +150,13 @@ export function checkNesting(source: string): CompileError | null {
     if (code === 58) {
       if (identifierEnd !== -1) {
         labels += 1;
-        if (labels > MAX_NESTING) return tooDeep(i, "labels chained");
+        if (labels > MAX_NESTING) return tooDeep(i, "labels");
       }
     } else labels = 0;
     identifierEnd = -1;
     if (code === 40 || code === 91 || code === 123) {
       depth += 1;
-      if (depth > MAX_NESTING) return tooDeep(i, "brackets nested");
+      if (depth > MAX_NESTING) return tooDeep(i, "brackets");
     } else if (code === 41 || code === 93 || code === 125) {
       if (code === 125 && templates.length > 0 && templates[templates.length - 1] === depth) {
         templates.pop();

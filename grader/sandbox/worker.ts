@@ -148,9 +148,9 @@ async function compileWithBudget(source: string, filename: string, limits: Worke
   let sampler: NodeJS.Timeout | undefined;
   const { compileTimeoutMs, compileMemoryMb } = limits;
   const over = new Promise<Compiled>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: { message: `compiling took longer than ${compileTimeoutMs} ms: over the compiler's time budget (simplify the code)` } }), compileTimeoutMs);
+    timer = setTimeout(() => resolve({ ok: false, error: { message: `compiling took longer than ${compileTimeoutMs} ms: over the compiler's time budget (simplify the code)`, budget: { kind: "time", limit: compileTimeoutMs } } }), compileTimeoutMs);
     sampler = setInterval(() => {
-      if (childrenRssMb() > compileMemoryMb) resolve({ ok: false, error: { message: `compiling needed more than ${compileMemoryMb} MB: over the compiler's memory budget (simplify the code)` } });
+      if (childrenRssMb() > compileMemoryMb) resolve({ ok: false, error: { message: `compiling needed more than ${compileMemoryMb} MB: over the compiler's memory budget (simplify the code)`, budget: { kind: "memory", limit: compileMemoryMb } } });
     }, 20);
   });
   try {
