@@ -1,5 +1,5 @@
 // The grading commands of `npm run -s lab -- <command>` (bin/lab.ts routes here):
-//   grade <exercise-id> <file> [--seed N] [--locale ko|en] [--json]
+//   grade <exercise-id> <file> [--seed N] [--locale ko|en] [--json] [--author]   (--author: hidden expected values exact)
 //   run <file>                     console output of a module, run in the sandbox
 //   list [--json]
 //   check [exercise-id...] [--no-mutants]
@@ -24,7 +24,7 @@ const processIo: CliIo = {
 };
 
 const USAGE = `usage: lab <command>
-  grade <exercise-id> <file> [--seed N] [--locale ko|en] [--json]
+  grade <exercise-id> <file> [--seed N] [--locale ko|en] [--json] [--author]
   run <file>
   list [--json]
   check [exercise-id...] [--no-mutants]
@@ -68,7 +68,7 @@ async function grade(grader: Grader, args: string[], io: CliIo): Promise<number>
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { seed: { type: "string" }, locale: { type: "string" }, json: { type: "boolean" } },
+    options: { seed: { type: "string" }, locale: { type: "string" }, json: { type: "boolean" }, author: { type: "boolean" } },
   });
   const [exerciseId, file, ...extra] = positionals;
   if (!exerciseId || !file || extra.length > 0) throw new UsageError("grade needs <exercise-id> <file>");
@@ -80,7 +80,9 @@ async function grade(grader: Grader, args: string[], io: CliIo): Promise<number>
     // Distinguish a typo from a broken exercise: loading says which.
     grader.loadExercise(exerciseId);
   }
-  const verdict = await grader.gradeSubmission({ exerciseId, code: readSource(file), locale, ...(seed === undefined ? {} : { seed }) });
+  // --author: hidden tests' expected values exactly, as `lab check` shows them to an author.
+  const audience = values.author ? "author" : "learner";
+  const verdict = await grader.gradeSubmission({ exerciseId, code: readSource(file), locale, audience, ...(seed === undefined ? {} : { seed }) });
   io.stdout(values.json ? `${JSON.stringify(verdict)}\n` : formatVerdict(verdict));
   // A verdict was produced, even one saying the grader failed (graderError): the caller reads it.
   return 0;

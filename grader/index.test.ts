@@ -40,4 +40,41 @@ describe("gradeSubmission with the worker pool", () => {
     expect(missing.error?.kind).toBe("missing-export");
     expect(missing.error?.message).toContain("`sigmoid`");
   });
+
+  // Issue 9: values over budget, verdict amplification, compile bombs (ADR 007).
+  it("refuses a zero-size array with a billion rows as the learner's error, in both languages", async () => {
+    const code = 'import * as np from "np";\nexport function sigmoid(z: any) { return np.zeros([1000000000, 0]); }\n';
+    const en = await grade(code);
+    expect(en).toMatchObject({ status: "error", score: 0, error: { kind: "too-large" } });
+    expect(en.graderError).toBeUndefined();
+    expect(en.error?.message).toContain("over the grader's size budget");
+    expect(en.error?.message).toContain("the returned array has shape (1000000000, 0)");
+    const ko = await grader.gradeSubmission({ exerciseId: "sigmoid", code, seed: 1, locale: "ko" });
+    expect(ko.error?.message).toContain("크기 예산을 넘습니다");
+    expect(JSON.stringify(en).length).toBeLessThan(10_000);
+  });
+
+  it("stores a preview of a 15-million-character result, not the result", async () => {
+    const verdict = await grade('export function sigmoid(z: any) { return "x".repeat(15_000_000); }\n');
+    expect(verdict.graderError).toBeUndefined();
+    expect(verdict.status).not.toBe("pass");
+    expect(JSON.stringify(verdict).length).toBeLessThan(100_000);
+    const shown = verdict.tests.filter((t) => t.actual !== undefined);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const test of shown) expect(test.actual).toEqual({ truncated: true, length: 15_000_000, preview: "x".repeat(200) });
+  });
+
+  it("counts a compile bomb as the learner's compile error and does not hold up the next submission", async () => {
+    const bomb = `${"{".repeat(24_500)}${"}".repeat(24_500)}\nexport function sigmoid(z: any) { return z; }\n`;
+    const victim = 'import * as np from "np";\nexport function sigmoid(z: np.NDArray) { return np.divide(1, np.add(1, np.exp(np.negative(z)))); }\n';
+    const started = performance.now();
+    const [bombed, graded] = await Promise.all([grade(bomb), grade(victim)]);
+    expect(bombed.error).toMatchObject({ kind: "compile", line: 1 });
+    expect(bombed.error?.message).toContain("brackets are nested deeper than 100 levels, over the compiler's budget");
+    const ko = await grader.gradeSubmission({ exerciseId: "sigmoid", code: bomb, seed: 1, locale: "ko" });
+    expect(ko.error?.message).toContain("괄호가 100단계보다 깊게 중첩되어 있습니다");
+    expect(graded.status).toBe("pass");
+    // Generous: the bomb's own compile budget (5 s) plus a worker start-up on a loaded machine.
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
 });

@@ -19,6 +19,8 @@ export const GradeSubmissionInput = z
     code: z.string(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
     locale: Locale.default("en"),
+    /** "author": hidden tests' expected values exactly (lab); a learner's verdict rounds them. */
+    audience: z.enum(["learner", "author"]).default("learner"),
   })
   .strict();
 export type GradeSubmissionInput = z.input<typeof GradeSubmissionInput>;
@@ -140,7 +142,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
           graderError: true,
         };
       }
-      return engine.grade({ exercise, code: parsed.code, seed, locale: parsed.locale });
+      return engine.grade({ exercise, code: parsed.code, seed, locale: parsed.locale, audience: parsed.audience });
     },
     async getPublicExercise(id, locale) {
       const exercise = load(id);

@@ -31,7 +31,7 @@ export async function checkExercise(
   const problems: string[] = [];
   const notes: string[] = [];
   const id = exercise.spec.id;
-  const grade = (code: string, seed: number, filename: string) => engine.grade({ exercise, code, seed, locale: "en", filename });
+  const grade = (code: string, seed: number, filename: string) => engine.grade({ exercise, code, seed, locale: "en", filename, audience: "author" });
 
   for (const seed of CHECK_SEEDS) {
     const reference = await grade(exercise.solution, seed, "solution.ts");

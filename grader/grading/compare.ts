@@ -2,13 +2,15 @@
 // Layers, so the learner reads the first thing that is wrong: structure (arrays, numbers, keys),
 // finite values, exact shapes (naming keepdims / transpose), then numpy.allclose with stated
 // rtol/atol, naming the wrong tensor and its worst entry. Edit to change how outputs are compared.
-import { type Localized, describeValue, messages } from "./messages";
-import { HostArray, type HostValue, isHostFunction, isRecord } from "./values";
+import { type Localized, describeValue, formatRounded, messages } from "./messages";
+import { HostArray, type HostValue, PREVIEW_CHARS, isHostFunction, isRecord } from "./values";
 
 export interface Mismatch {
   readonly layer: "structure" | "finite" | "shape" | "values";
   readonly path: string;
   readonly message: Localized;
+  /** The message for a hidden test: the expected value rounded (HIDDEN_EXPECTED_DIGITS). */
+  readonly hiddenMessage?: Localized;
   readonly worstIndex?: number[];
   readonly maxAbsError?: number;
 }
@@ -34,6 +36,13 @@ interface Leaf {
   readonly path: string;
   readonly expected: HostArray | number;
   readonly actual: HostArray | number;
+}
+
+/** A leaf for a message: a long string is cut to its beginning and its length (ADR 007). */
+function shortJson(value: HostValue): string {
+  if (typeof value === "string" && value.length > PREVIEW_CHARS) return `${JSON.stringify(value.slice(0, PREVIEW_CHARS))}… (${value.length} characters)`;
+  const text = JSON.stringify(value) ?? "undefined";
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}… (${text.length} characters of JSON)` : text;
 }
 
 /** Layer 1: same kinds of values and keys; collects the numeric leaves. */
@@ -88,7 +97,7 @@ export function structureMismatch(actual: HostValue, expected: HostValue, path =
     return null;
   }
   if (isHostFunction(expected)) return null;
-  if (actual !== expected) return fail(messages.wrongValue(path, JSON.stringify(expected), JSON.stringify(actual)));
+  if (actual !== expected) return fail(messages.wrongValue(path, shortJson(expected), shortJson(actual)));
   return null;
 }
 
@@ -157,6 +166,7 @@ function valueMismatch(leaf: Leaf, tol: Tolerance, masks: readonly AcceptMask[])
       layer: "values",
       path: leaf.path,
       message: messages.numberDiffers(leaf.path, e, a, tol.rtol, tol.atol),
+      hiddenMessage: messages.numberDiffers(leaf.path, e, a, tol.rtol, tol.atol, formatRounded),
       maxAbsError: Math.abs(a - e),
     };
   }
@@ -184,22 +194,17 @@ function valueMismatch(leaf: Leaf, tol: Tolerance, masks: readonly AcceptMask[])
   }
   if (count === 0) return null;
   const index = leaf.actual.indexOf(worst);
-  let message = messages.valuesDiffer(
-    leaf.path,
-    index,
-    expected[worst] ?? Number.NaN,
-    actual[worst] ?? Number.NaN,
-    tol.rtol,
-    tol.atol,
-    count,
-    expected.length,
-  );
+  const differ = (format?: (x: number) => string): Localized =>
+    messages.valuesDiffer(leaf.path, index, expected[worst] ?? Number.NaN, actual[worst] ?? Number.NaN, tol.rtol, tol.atol, count, expected.length, format);
+  let message = differ();
+  let hiddenMessage = differ(formatRounded);
   const ratio = constantRatio(actual, expected);
   if (ratio !== null) {
     const hint = messages.ratioHint(ratio);
     message = { ko: `${message.ko} ${hint.ko}`, en: `${message.en} ${hint.en}` };
+    hiddenMessage = { ko: `${hiddenMessage.ko} ${hint.ko}`, en: `${hiddenMessage.en} ${hint.en}` };
   }
-  return { layer: "values", path: leaf.path, message, worstIndex: index, maxAbsError: maxAbs };
+  return { layer: "values", path: leaf.path, message, hiddenMessage, worstIndex: index, maxAbsError: maxAbs };
 }
 
 /** actual ≈ c · expected everywhere for one constant c ≠ 1 (a dropped 1/m, a doubled term). */

@@ -76,6 +76,34 @@ describe("gradeSubmission", () => {
     expect(v.misconceptions[0]?.message).toContain("시그모이드");
   });
 
+  it("rounds a hidden test's expected value to 4 significant digits for a learner, not for an author", async () => {
+    const grader = createGrader({ sandbox: createLocalSandbox() });
+    // Off by 1e-3 everywhere: wrong, yet the learner's own figures say little about the expected ones.
+    const code = 'import * as np from "np";\nexport function sigmoid(z) { return np.add(np.divide(1, np.add(1, np.exp(np.negative(z)))), 1e-3); }\n';
+    const expectedIn = (message: string): string => /expected (\S+), got/.exec(message)?.[1] ?? "";
+    const digits = (figure: string): number => figure.replace(/e.*$/, "").replace(/^-?0*\.?0*/, "").replace(".", "").length;
+    const learner = await grader.gradeSubmission({ exerciseId: "sigmoid", code, seed: 5, locale: "en" });
+    const author = await grader.gradeSubmission({ exerciseId: "sigmoid", code, seed: 5, locale: "en", audience: "author" });
+    const hidden = learner.tests.filter((t) => !t.visible && t.status === "fail");
+    expect(hidden.length).toBeGreaterThan(0);
+    let precise = 0;
+    for (const test of hidden) {
+      const exact = expectedIn(author.tests.find((t) => t.name === test.name)?.message ?? "");
+      const rounded = expectedIn(test.message);
+      expect(rounded).not.toBe("");
+      expect(digits(rounded)).toBeLessThanOrEqual(4);
+      expect(Number(rounded)).toBe(Number(Number(exact).toPrecision(4)));
+      if (digits(exact) > 4) precise += 1;
+      expect(test.maxAbsError).toBe(Number(author.tests.find((t) => t.name === test.name)?.maxAbsError?.toPrecision(4)));
+    }
+    // Some expected values (sigmoid(0) = 0.5) are short anyway; the others lose their digits.
+    expect(precise).toBeGreaterThan(0);
+    // Examples are shown whole anyway: their messages stay exact.
+    const visible = learner.tests.find((t) => t.visible && t.status === "fail");
+    expect(visible).toBeDefined();
+    expect(visible?.message).toBe(author.tests.find((t) => t.name === visible?.name)?.message);
+  });
+
   it("draws new hidden inputs for another seed and the same ones for the same seed", async () => {
     const sandbox = recordingSandbox();
     const grader = createGrader({ sandbox });

@@ -8,7 +8,7 @@ import { type LoadedExercise } from "../exercise/load";
 import { runChecks, type CheckOutcome, type CustomCheckRunner, type LearnerExportRunner } from "./checks";
 import { NUMPY_TOLERANCE, compareOutputs, outputsMatch } from "./compare";
 import { generateCall, type ReferenceNetwork } from "./generators";
-import { type Localized, joinLocalized, messages, render } from "./messages";
+import { HIDDEN_EXPECTED_DIGITS, type Localized, joinLocalized, messages, render } from "./messages";
 import { InputStream } from "./rng";
 import { DISPATCH_EXPORT, TRUSTED_BUNDLE_FILENAME, buildTrustedBundle, trustedEntries } from "./trusted-bundle";
 import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
@@ -117,6 +117,16 @@ export interface GradeRequest {
   readonly locale: Locale;
   /** Names the learner's file in compile errors and stack traces. */
   readonly filename?: string;
+  /**
+   * Who reads the verdict: a learner (default) sees a hidden test's expected value rounded to
+   * HIDDEN_EXPECTED_DIGITS; an author (`lab check`, `lab grade --author`) sees it exactly.
+   */
+  readonly audience?: "learner" | "author";
+}
+
+/** A hidden test's figure as a learner sees it: enough to compare, not to copy. */
+function roundedForLearner(x: number): number {
+  return Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(HIDDEN_EXPECTED_DIGITS)) : x;
 }
 
 /** Per-(exercise version, seed) results of trusted code, so repeated grading does not rerun them. */
@@ -167,6 +177,8 @@ function learnerError(failure: LearnerFailure, spec: ExerciseSpec, entry: string
       return messages.compileError(failure.message);
     case "throw":
       return messages.threw(failure.message);
+    case "too-large":
+      return messages.tooLarge(failure.message);
   }
 }
 
@@ -279,18 +291,14 @@ export class GradingEngine {
     if (request.code.includes("\0")) return errorVerdict("upload", messages.uploadNotText());
 
     try {
-      const compiled = await this.deps.sandbox.transpile(request.code, request.filename ?? "submission.ts");
-      if (!compiled.ok) {
-        return errorVerdict("compile", messages.compileError(compiled.message), {
-          ...(compiled.line === undefined ? {} : { line: compiled.line }),
-          ...(compiled.column === undefined ? {} : { column: compiled.column }),
-        });
-      }
+      // The learner's code is compiled once, by the sandbox, in the worker that runs it: compiling
+      // is learner-controlled work and counts against the learner's budgets (ADR 007).
       const instances = buildInstances(spec, seed, this.deps.reference);
       const [reference, learner] = await Promise.all([this.runReference(exercise, instances), this.runLearnerEntries(request, instances)]);
       if (learner.kind === "grader-error") throw new GraderFailure(`sandbox: ${learner.message}`);
       if (learner.compile) {
-        return errorVerdict("compile", messages.compileError(learner.compile.message), {
+        const { budget } = learner.compile;
+        return errorVerdict("compile", budget ? messages.compileBudget(budget.kind, budget.limit) : messages.compileError(learner.compile.message), {
           ...(learner.compile.line === undefined ? {} : { line: learner.compile.line }),
           ...(learner.compile.column === undefined ? {} : { column: learner.compile.column }),
         });
@@ -452,11 +460,13 @@ export class GradingEngine {
         const instance = instances[failure.index];
         // For a multi-step function, say which step diverges first rather than which output key
         // happens to come first in the object.
+        const exact = first.visible || request.audience === "author";
         const located =
           o.mismatch && spec.diagnosis.length > 0
-            ? this.locate(spec, reference.outputs[failure.index], learnerCalls[failure.index])
+            ? this.locate(spec, reference.outputs[failure.index], learnerCalls[failure.index], exact)
             : null;
-        let message = located ?? o.message ?? messages.pass();
+        const mismatchMessage = !exact && o.mismatch?.hiddenMessage && o.message === o.mismatch.message ? o.mismatch.hiddenMessage : o.message;
+        let message = located ?? mismatchMessage ?? messages.pass();
         if (instance && instance.repeat > 1) message = messages.repetition(instance.repetition + 1, instance.repeat, message);
         tests.push({
           name: first.name,
@@ -465,7 +475,7 @@ export class GradingEngine {
           message: render(message, locale),
           visible: first.visible,
           ...shown(failure.index),
-          ...(o.mismatch?.maxAbsError === undefined ? {} : { maxAbsError: o.mismatch.maxAbsError }),
+          ...(o.mismatch?.maxAbsError === undefined ? {} : { maxAbsError: exact ? o.mismatch.maxAbsError : roundedForLearner(o.mismatch.maxAbsError) }),
           ...(o.mismatch?.worstIndex === undefined ? {} : { worstIndex: o.mismatch.worstIndex }),
           ...(o.mismatch?.path ? { path: o.mismatch.path } : {}),
         });
@@ -483,7 +493,7 @@ export class GradingEngine {
       });
     const misconceptions =
       status === "pass" ? [] : await this.matchMistakes(exercise, instances, reference, learnerCalls, failedIndices, locale);
-    const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale) : undefined;
+    const diagnosis = status === "fail" ? this.diagnose(spec, instances, reference.outputs, learnerCalls, failedIndices, locale, request.audience === "author") : undefined;
 
     return finish({
       status,
@@ -547,18 +557,20 @@ export class GradingEngine {
     learnerCalls: readonly CallOutcome[],
     failed: readonly number[],
     locale: Locale,
+    author: boolean,
   ): string | undefined {
     if (spec.diagnosis.length === 0) return undefined;
     for (const i of failed) {
-      if (!instances[i]) continue;
-      const located = this.locate(spec, expected[i], learnerCalls[i]);
+      const instance = instances[i];
+      if (!instance) continue;
+      const located = this.locate(spec, expected[i], learnerCalls[i], author || instance.visible);
       if (located) return render(located, locale);
     }
     return undefined;
   }
 
   /** The first diagnosis key that differs, with what the keys before it imply. */
-  private locate(spec: ExerciseSpec, expected: HostValue, call: CallOutcome | undefined): Localized | null {
+  private locate(spec: ExerciseSpec, expected: HostValue, call: CallOutcome | undefined, exact: boolean): Localized | null {
     if (!call?.ok) return null;
     const actual = fromPlain(call.value);
     const rights: Localized[] = [];
@@ -571,7 +583,8 @@ export class GradingEngine {
         rights.push(step.right);
         continue;
       }
-      return joinLocalized([...rights, messages.diagnosisFirstWrong(step.step, step.wrong, mismatch.message)]);
+      const detail = exact ? mismatch.message : (mismatch.hiddenMessage ?? mismatch.message);
+      return joinLocalized([...rights, messages.diagnosisFirstWrong(step.step, step.wrong, detail)]);
     }
     return null;
   }

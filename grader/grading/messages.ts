@@ -1,6 +1,7 @@
 // The message catalogue: every string a verdict can contain, in Korean and English.
 // Engine code builds Localized values from here and renders them once, in the requested locale.
 // Edit to reword a message or add one; keep both languages saying the same thing.
+import { COMPILE_MEMORY_MB, COMPILE_TIMEOUT_MS, MAX_DIM, MAX_ELEMENTS, MAX_NDIM, MAX_NESTING, MAX_VALUE_CHARS } from "../sandbox/constants";
 import type { Locale } from "./verdict";
 
 export interface Localized {
@@ -34,6 +35,17 @@ export function formatNumber(x: number): string {
   return x.toExponential(6).replace(/\.?0+e/, "e");
 }
 
+/** Significant digits of an expected value in a hidden test's message (ADR 007). */
+export const HIDDEN_EXPECTED_DIGITS = 4;
+
+/** An expected value a learner may not see exactly (a hidden test's): rounded, enough to compare. */
+export function formatRounded(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return formatNumber(x);
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e6) return String(Number(x.toPrecision(HIDDEN_EXPECTED_DIGITS)));
+  return x.toExponential(HIDDEN_EXPECTED_DIGITS - 1).replace(/\.?0+e/, "e");
+}
+
 const where = (path: string): Localized =>
   path === "" ? { ko: "출력", en: "the output" } : { ko: `\`${path}\``, en: `\`${path}\`` };
 
@@ -51,6 +63,24 @@ export const messages = {
     ko: `코드를 컴파일할 수 없습니다: ${detail}`,
     en: `The code does not compile: ${detail}`,
   }),
+  tooLarge: (detail: string): Localized => ({
+    ko: `반환한 값이 채점기의 크기 예산을 넘습니다 (배열은 원소 ${MAX_ELEMENTS}개, 차원 ${MAX_NDIM}개, 차원 하나의 길이 ${MAX_DIM} 까지이며 길이가 0 인 차원도 1 로 셉니다. 값 하나는 JSON ${MAX_VALUE_CHARS}자까지입니다): ${detail}`,
+    en: `The returned value is over the grader's size budget (arrays: at most ${MAX_ELEMENTS} elements, ${MAX_NDIM} dimensions and ${MAX_DIM} per dimension, a zero dimension counting as 1; one value: at most ${MAX_VALUE_CHARS} characters of JSON): ${detail}`,
+  }),
+  compileBudget: (kind: "brackets" | "labels" | "time" | "memory", limit: number): Localized => {
+    const what: Localized =
+      kind === "brackets"
+        ? { ko: `괄호가 ${limit}단계보다 깊게 중첩되어 있습니다`, en: `brackets are nested deeper than ${limit} levels` }
+        : kind === "labels"
+          ? { ko: `레이블이 ${limit}개보다 많이 이어져 있습니다`, en: `more than ${limit} labels are chained` }
+          : kind === "time"
+            ? { ko: `컴파일이 ${limit} ms 보다 오래 걸렸습니다`, en: `compiling took longer than ${limit} ms` }
+            : { ko: `컴파일에 ${limit} MB 보다 많은 메모리가 필요했습니다`, en: `compiling needed more than ${limit} MB of memory` };
+    return {
+      ko: `코드를 컴파일할 수 없습니다: ${what.ko}. 컴파일러의 예산(중첩 ${MAX_NESTING}단계, ${COMPILE_TIMEOUT_MS} ms, ${COMPILE_MEMORY_MB} MB)을 넘었습니다. 코드를 단순하게 만드세요.`,
+      en: `The code does not compile: ${what.en}, over the compiler's budget (nesting ${MAX_NESTING} levels, ${COMPILE_TIMEOUT_MS} ms, ${COMPILE_MEMORY_MB} MB). Simplify the code.`,
+    };
+  },
   threw: (detail: string): Localized => ({
     ko: `코드 실행 중 예외가 발생했습니다: ${detail}`,
     en: `The code threw an exception: ${detail}`,
@@ -155,13 +185,14 @@ export const messages = {
     atol: number,
     count: number,
     size: number,
+    formatExpected: (x: number) => string = formatNumber,
   ): Localized => ({
-    ko: `${where(path).ko} 의 값이 틀렸습니다: ${size}개 중 ${count}개가 허용 오차(rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}) 밖입니다. 가장 큰 차이는 ${formatIndex(index)} 에서 기댓값 ${formatNumber(expected)}, 실제값 ${formatNumber(actual)} 입니다.`,
-    en: `${where(path).en} has wrong values: ${count} of ${size} are outside the tolerance (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}). The worst is at ${formatIndex(index)}: expected ${formatNumber(expected)}, got ${formatNumber(actual)}.`,
+    ko: `${where(path).ko} 의 값이 틀렸습니다: ${size}개 중 ${count}개가 허용 오차(rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}) 밖입니다. 가장 큰 차이는 ${formatIndex(index)} 에서 기댓값 ${formatExpected(expected)}, 실제값 ${formatNumber(actual)} 입니다.`,
+    en: `${where(path).en} has wrong values: ${count} of ${size} are outside the tolerance (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}). The worst is at ${formatIndex(index)}: expected ${formatExpected(expected)}, got ${formatNumber(actual)}.`,
   }),
-  numberDiffers: (path: string, expected: number, actual: number, rtol: number, atol: number): Localized => ({
-    ko: `${where(path).ko} 이(가) 틀렸습니다: 기댓값 ${formatNumber(expected)}, 실제값 ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
-    en: `${where(path).en} is wrong: expected ${formatNumber(expected)}, got ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
+  numberDiffers: (path: string, expected: number, actual: number, rtol: number, atol: number, formatExpected: (x: number) => string = formatNumber): Localized => ({
+    ko: `${where(path).ko} 이(가) 틀렸습니다: 기댓값 ${formatExpected(expected)}, 실제값 ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
+    en: `${where(path).en} is wrong: expected ${formatExpected(expected)}, got ${formatNumber(actual)} (rtol ${formatNumber(rtol)}, atol ${formatNumber(atol)}).`,
   }),
   ratioHint: (ratio: number): Localized => ({
     ko: `실제값이 기댓값의 약 ${formatNumber(ratio)} 배입니다 (상수 인수를 빠뜨렸나요?).`,

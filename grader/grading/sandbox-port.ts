@@ -1,5 +1,5 @@
-// What the grading engine needs from the sandbox, as narrow types: transpile a source (to report
-// compile errors early), run a job (one module, one export, a list of calls) in a fresh isolate,
+// What the grading engine needs from the sandbox, as narrow types: transpile a trusted author
+// source (to find a broken exercise early; learner code is compiled by run(), in the sandbox), run a job (one module, one export, a list of calls) in a fresh isolate,
 // run a module's top level. grader/grading/sandbox-adapter.ts
 // implements it with grader/sandbox; tests may pass another implementation. Results coming back
 // are validated with zod here, at the boundary.
@@ -18,7 +18,7 @@ export interface SandboxCall {
 }
 
 export interface SandboxJob {
-  /** TypeScript source (`import * as np from "np"`); the sandbox transpiles it (cached). */
+  /** TypeScript source (`import * as np from "np"`); the sandbox compiles it, under its compile budgets. */
   readonly source: string;
   readonly filename: string;
   readonly exportName: string;
@@ -28,7 +28,7 @@ export interface SandboxJob {
 
 export const LearnerFailure = z
   .object({
-    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function", "compile"]),
+    kind: z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function", "compile", "too-large"]),
     message: z.string(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
@@ -42,7 +42,16 @@ export const CallOutcome = z.union([
 ]);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
-const CompileFailure = z.object({ message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() }).strip();
+const CompileFailure = z
+  .object({
+    message: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+    /** Over a compile budget of the sandbox: which one, and its limit (nesting levels, ms or MB). */
+    budget: z.object({ kind: z.enum(["brackets", "labels", "time", "memory"]), limit: z.number() }).strip().optional(),
+  })
+  .strip();
+export type CompileFailure = z.infer<typeof CompileFailure>;
 
 export const JobOutcome = z.union([
   z

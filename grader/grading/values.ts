@@ -3,6 +3,7 @@
 // are HostArray instances (shape + row-major Float64Array) so comparisons never need `np`.
 // Edit when the sandbox's value encoding changes.
 import { z } from "zod";
+import { shapeOverBudget } from "../sandbox/constants";
 
 /** An n-d float64 array in the host: numpy's row-major layout. */
 export class HostArray {
@@ -94,6 +95,7 @@ export const PlainValueSchema: z.ZodType<PlainValue> = z.lazy(() =>
           .strict(),
       })
       .strict()
+      .refine((v) => shapeOverBudget(v.$nd.shape) === null, "an array's shape is over the sandbox's budget")
       .transform((v) => ({ $nd: { shape: v.$nd.shape, data: Array.from(v.$nd.data, (x) => x ?? Number.NaN) } })),
     z.object({ $fn: z.string() }).strict(),
     z.record(z.string(), PlainValueSchema),
@@ -140,18 +142,96 @@ export function fromPlain(value: PlainValue): HostValue {
   return value;
 }
 
-/** A value shown to the learner in a verdict: arrays as nested lists with their shape. */
-export function toShown(value: HostValue): unknown {
+/**
+ * What one shown value may cost, in numbers plus characters: a verdict stores and sends every
+ * visible test's `expected` and `actual`, so a learner's 15-million-character string or a
+ * million-element array must not become a 30 MB verdict (ADR 007).
+ */
+export const SHOWN_BUDGET = 10_000;
+/** How much of a value over the budget its preview keeps (numbers, characters or items). */
+export const PREVIEW_ITEMS = 100;
+export const PREVIEW_CHARS = 200;
+
+/** A value over the shown budget: its size and its beginning. */
+export interface ShownPreview {
+  readonly truncated: true;
+  /** Arrays: the shape; strings and lists: the length. */
+  readonly shape?: number[];
+  readonly size?: number;
+  readonly length?: number;
+  readonly preview: unknown;
+}
+
+const shownNumber = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
+
+/** Nested lists a shape expands to, counting every list and number (zero dimensions count as 1). */
+function expansionCost(shape: readonly number[]): number {
+  let cost = 1;
+  let extent = 1;
+  for (const dim of shape) {
+    extent *= Math.max(dim, 1);
+    cost += extent;
+    if (cost > Number.MAX_SAFE_INTEGER / 2) return Infinity;
+  }
+  return cost;
+}
+
+/**
+ * A value shown to the learner in a verdict: arrays as nested lists with their shape, within
+ * SHOWN_BUDGET for the whole value; what does not fit is a ShownPreview with its size.
+ */
+export function toShown(value: HostValue, budget: { left: number } = { left: SHOWN_BUDGET }): unknown {
   if (value === undefined) return null;
-  if (value instanceof HostArray) return { shape: [...value.shape], values: value.toNested() };
-  if (Array.isArray(value)) return value.map(toShown);
+  // A preview takes what is left of the budget, at most PREVIEW_ITEMS / PREVIEW_CHARS of it.
+  const previewRoom = (most: number): number => {
+    const room = Math.max(0, Math.min(most, budget.left));
+    budget.left -= Math.max(room, 1);
+    return room;
+  };
+  if (value instanceof HostArray) {
+    // Never expand on the host what the budget cannot hold: (1000000000, 0) has no number but a
+    // billion lists.
+    const cost = expansionCost(value.shape);
+    if (cost <= budget.left) {
+      budget.left -= cost;
+      return { shape: [...value.shape], values: value.toNested() };
+    }
+    const preview = Array.from(value.data.subarray(0, previewRoom(PREVIEW_ITEMS)), shownNumber);
+    return { truncated: true, shape: [...value.shape], size: value.size, preview } satisfies ShownPreview;
+  }
+  if (typeof value === "string") {
+    if (value.length <= budget.left) {
+      budget.left -= value.length;
+      return value;
+    }
+    return { truncated: true, length: value.length, preview: value.slice(0, previewRoom(PREVIEW_CHARS)) } satisfies ShownPreview;
+  }
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      if (budget.left <= 0) return { truncated: true, length: value.length, preview: items } satisfies ShownPreview;
+      budget.left -= 1;
+      items.push(toShown(item, budget));
+    }
+    return items;
+  }
   if (isHostFunction(value)) return "<function>";
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toShown(v);
+    const entries = Object.entries(value);
+    for (let i = 0; i < entries.length; i++) {
+      const [k, v] = entries[i] ?? ["", undefined];
+      if (budget.left <= 0) {
+        out["…"] = `${entries.length - i} more keys`;
+        break;
+      }
+      budget.left -= k.length;
+      out[k] = toShown(v, budget);
+    }
     return out;
   }
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  budget.left -= 1;
+  if (typeof value === "number") return shownNumber(value);
   return value;
 }
 

@@ -9,8 +9,8 @@ export const Locale = z.enum(["ko", "en"]).describe("Language of every verdict s
 export type Locale = z.infer<typeof Locale>;
 
 export const LearnerErrorKind = z
-  .enum(["compile", "throw", "timeout", "memory", "cpu", "missing-export", "upload", "grader"])
-  .describe("Why the code could not be graded; grader = the grader itself failed");
+  .enum(["compile", "throw", "timeout", "memory", "cpu", "missing-export", "too-large", "upload", "grader"])
+  .describe("Why the code could not be graded; too-large = a result over the sandbox's size budgets; grader = the grader itself failed");
 export type LearnerErrorKind = z.infer<typeof LearnerErrorKind>;
 
 export const TestResult = z

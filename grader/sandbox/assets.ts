@@ -66,8 +66,9 @@ export function buildWorkerScript(): Promise<string> {
       format: "esm",
       platform: "node",
       target: "node20",
-      // Native addon: resolved from the repository's node_modules, next to the cached bundle.
-      external: ["isolated-vm"],
+      // Native addon and esbuild's binary service: resolved from the repository's node_modules,
+      // next to the cached bundle.
+      external: ["isolated-vm", "esbuild"],
       minify: true,
       logLevel: "silent",
     });

@@ -9,7 +9,7 @@
 import * as np from "../np/index";
 import { fromFlat } from "../np/interop";
 import { NDArray } from "../np/ndarray";
-import { ONLY_NP_MESSAGE, PENDING } from "./constants";
+import { MAX_ELEMENTS, MAX_NDIM, MAX_VALUE_CHARS, ONLY_NP_MESSAGE, PENDING, shapeOverBudget } from "./constants";
 
 // ---- captured at start-up, before any learner code ----
 /* eslint-disable @typescript-eslint/unbound-method -- captured on purpose, called later with Reflect.apply */
@@ -46,8 +46,7 @@ const fromFlatFn = fromFlat;
 
 const MAX_MESSAGE = 2_000;
 const MAX_DEPTH = 64;
-// Grading arrays are at most a few hundred thousand numbers; this bounds what the worker parses.
-const MAX_RESULT_CHARS = 16_000_000;
+const TOO_LARGE = "the returned value is too large: over the budget of " + MAX_VALUE_CHARS + " characters of JSON";
 
 // WebAssembly memory is allocated outside the V8 heap (memoryLimit does not see it) and shared
 // memory could be changed after a result is read; learners need neither.
@@ -95,6 +94,8 @@ defineProperty(ErrorCtor, "prepareStackTrace", { value: formatStack, writable: f
 // ---- plain-data conversion, everything built with string concatenation ----
 // Thrown by the encoder for a value that cannot be returned; reported as a learner error.
 class ResultError extends ErrorCtor {}
+// A value over one of the budgets of constants.ts: reported with its own kind, "too-large".
+class BudgetError extends ResultError {}
 
 function clip(text: string): string {
   if (text.length <= MAX_MESSAGE) return text;
@@ -116,12 +117,12 @@ function realTypedArrayTag(value: object): string | undefined {
 
 function encodeFlat(data: ArrayLike<number>, length: number): string {
   // Every number takes at least two characters ("0,"): refuse before building what cannot fit.
-  if (resultChars + 2 * length > MAX_RESULT_CHARS) throw new ResultError("the returned value is too large");
+  if (resultChars + 2 * length > MAX_VALUE_CHARS) throw new BudgetError(TOO_LARGE);
   let out = "[";
   for (let i = 0; i < length; i++) {
     if (i > 0) out += ",";
     out += encodeNumber(+(data[i] as number), true);
-    if ((i & 4095) === 4095 && resultChars + out.length > MAX_RESULT_CHARS) throw new ResultError("the returned value is too large");
+    if ((i & 4095) === 4095 && resultChars + out.length > MAX_VALUE_CHARS) throw new BudgetError(TOO_LARGE);
   }
   return out + "]";
 }
@@ -135,15 +136,22 @@ function encodeNdArray(value: object): string {
   }
   const length = apply(typedArrayLength, data, []) as number;
   const rank = shape.length;
-  if (!isInteger(rank) || rank < 0 || rank > 64) throw new ResultError("the returned array has no valid shape");
+  if (!isInteger(rank) || rank < 0) throw new ResultError("the returned array has no valid shape");
+  if (rank > MAX_NDIM) throw new BudgetError("the returned array has " + rank + " dimensions: over the budget of " + MAX_NDIM + " dimensions");
+  // Each dimension is read once, into the runtime's own typed array (no prototype to patch).
+  const dims = new Float64ArrayCtor(rank);
   let size = 1;
   let shapeText = "[";
   for (let i = 0; i < rank; i++) {
     const dim: unknown = shape[i];
     if (typeof dim !== "number" || !isInteger(dim) || dim < 0) throw new ResultError("the returned array has no valid shape");
+    dims[i] = dim;
     size *= dim;
     shapeText += (i > 0 ? "," : "") + dim;
   }
+  // A zero-size array may claim any dimensions, and the host would expand them (ADR 007).
+  const over = shapeOverBudget(dims);
+  if (over !== null) throw new BudgetError("the returned array " + over);
   if (size !== length) throw new ResultError("the returned array's shape does not match its data");
   return '{"$nd":{"shape":' + shapeText + '],"data":' + encodeFlat(data as Float64Array, length) + "}}";
 }
@@ -151,7 +159,7 @@ function encodeNdArray(value: object): string {
 let resultChars = 0;
 function encodeValue(value: unknown, depth: number): string {
   if (depth > MAX_DEPTH) throw new ResultError("the returned value is nested too deeply (or refers to itself)");
-  if (resultChars > MAX_RESULT_CHARS) throw new ResultError("the returned value is too large");
+  if (resultChars > MAX_VALUE_CHARS) throw new BudgetError(TOO_LARGE);
   switch (typeof value) {
     case "number":
       return encodeNumber(value, false);
@@ -182,6 +190,7 @@ function encodeValue(value: unknown, depth: number): string {
   if (tag !== undefined) {
     if (tag === "BigInt64Array" || tag === "BigUint64Array" || typedArrayLength === undefined) throw new ResultError("a BigInt array cannot be returned");
     const length = apply(typedArrayLength, object, []) as number;
+    if (length > MAX_ELEMENTS) throw new BudgetError("the returned typed array has " + length + " elements: over the budget of " + MAX_ELEMENTS + " elements");
     const text = '{"$nd":{"shape":[' + length + '],"data":' + encodeFlat(object as Float64Array, length) + "}}";
     resultChars += text.length;
     return text;
@@ -238,6 +247,12 @@ function describeThrown(thrown: unknown): { message: string; line?: number; colu
 }
 
 function encodeThrow(thrown: unknown, kind: string): string {
+  try {
+    // A thrown Proxy's getPrototypeOf trap may throw: then it is no BudgetError.
+    if (thrown instanceof BudgetError) kind = "too-large";
+  } catch {
+    // describeThrown below reports what it can.
+  }
   const d = describeThrown(thrown);
   let out = '{"ok":false,"error":{"kind":' + jsonStringify(kind) + ',"message":' + jsonStringify(d.message);
   if (d.line !== undefined && d.column !== undefined) out += ',"line":' + d.line + ',"column":' + d.column;

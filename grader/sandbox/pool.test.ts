@@ -2,11 +2,11 @@
 // learner's line and column, console capture, module mode, determinism, limits and recycling.
 // The adversarial cases live in tests/redteam.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSandboxPool } from "./pool";
+import { createSandboxPool, removeOrphanedWorkerFolders } from "./pool";
 import type { SandboxOutcome, SandboxResult } from "./protocol";
 
 const pool = createSandboxPool({ size: 2, recycleAfter: 5 });
@@ -264,6 +264,25 @@ describe.runIf(existsSync("/proc/self/environ"))("worker processes", () => {
       }
     } finally {
       await isolated.close();
+    }
+  });
+});
+
+describe("working folders left behind", () => {
+  it("are removed when the pool that owned them (the pid in their name) is dead, and kept while it lives", () => {
+    const root = mkdtempSync(join(tmpdir(), "sandbox-folders-"));
+    try {
+      // A process that has exited: its pid names a dead owner.
+      const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+      expect(dead).toBeGreaterThan(0);
+      const mine = `backprop-sandbox-${process.pid}-cccccc`;
+      for (const name of [`backprop-sandbox-${dead}-aaaaaa`, `backprop-sandbox-${dead}-bbbbbb`, mine, "backprop-sandbox-dddddd", "unrelated-1-x"]) {
+        mkdirSync(join(root, name));
+      }
+      expect(removeOrphanedWorkerFolders(root)).toBe(2);
+      expect(readdirSync(root).sort()).toEqual(["backprop-sandbox-dddddd", mine, "unrelated-1-x"].sort());
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -1,11 +1,13 @@
 // The pool of pre-forked grader worker processes. Every job runs in a worker, never in the
-// caller's process: the pool transpiles (esbuild, cached), queues, hands each job to an idle warm
-// worker, enforces the job's wall-clock budget by killing the worker, and turns a crashed or
-// misbehaving worker into a grader error (never a pass), replacing it. Workers start with an
-// empty environment in an empty temporary directory under OS limits (prlimit) and are retired
-// after `recycleAfter` jobs or after any limit breach. Edit when worker lifecycle rules change.
+// caller's process, compile included (the worker compiles under the compile budgets): the pool
+// queues, hands each job to an idle warm worker, enforces the job's wall-clock budget by killing
+// the worker's process group (the worker and its compiler), and turns a crashed or misbehaving
+// worker into a grader error (never a pass), replacing it. Workers start with an empty
+// environment in an empty temporary directory under OS limits (prlimit) and are retired after
+// `recycleAfter` jobs or after any limit breach; folders that dead workers of an earlier host
+// process left behind are removed at start. Edit when worker lifecycle rules change.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildRuntimeBundle, buildWorkerScript } from "./assets";
@@ -20,7 +22,6 @@ import {
   type SandboxResult,
   type WorkerJob,
 } from "./protocol";
-import { transpileLearnerCode } from "./transpile";
 
 export interface SandboxPoolOptions {
   /** Warm worker processes kept ready (default: os.availableParallelism()). */
@@ -78,6 +79,58 @@ interface Worker {
 const PRLIMIT = "/usr/bin/prlimit";
 const DIAGNOSTICS_CHARS = 4_000;
 const MAX_STARTUP_FAILURES = 3;
+/** How long past its compile budget a worker may stay silent before the pool kills it. */
+const COMPILE_BACKSTOP_MS = 1_000;
+
+const FOLDER_PREFIX = "backprop-sandbox-";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, someone else's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the working folders of workers whose pool (the pid in the folder's name) is dead: a
+ * host killed at the wrong moment cannot clean up after its workers, so the next pool does.
+ */
+export function removeOrphanedWorkerFolders(root: string = tmpdir()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const owner = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (owner === undefined || isAlive(Number(owner))) continue;
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+      removed += 1;
+    } catch {
+      // Someone else's folder we may not touch: leave it.
+    }
+  }
+  return removed;
+}
+
+/** SIGKILL to the worker's process group (it was spawned detached, as its group's leader). */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) {
+      process.kill(-child.pid, "SIGKILL");
+      return;
+    }
+  } catch {
+    // Already gone, or not a group leader: kill the process itself.
+  }
+  child.kill("SIGKILL");
+}
 
 function osLimitArgs(addressSpaceMb: number): string[] {
   // No RLIMIT_NPROC: it counts every process of the user (threads too), so on a shared uid it
@@ -125,7 +178,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     }
     if (closed) return;
     started += 1;
-    const dir = mkdtempSync(join(tmpdir(), "backprop-sandbox-"));
+    const dir = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
     const node = [process.execPath, "--no-node-snapshot", `--max-old-space-size=${workerHeapMb}`, script];
     const [command, ...args] = useOsLimits ? [...osLimitArgs(addressSpaceMb), ...node] : node;
     const child = spawn(command ?? process.execPath, args, {
@@ -134,6 +187,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       env: { NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       serialization: "advanced",
+      // Its own process group, so a kill also reaches the compiler (esbuild) it started.
+      detached: true,
     });
     let exitedResolve: () => void = () => undefined;
     const worker: Worker = {
@@ -181,7 +236,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     worker.retiring = true;
     // Held until its exit event: close() waits for it, and its temporary folder is removed then.
     holdHost(worker, true);
-    worker.child.kill("SIGKILL");
+    killGroup(worker.child);
     // The replacement boots while the old process dies: with recycleAfter = 1 it is warm by the next job.
     if (!closed) void spawnWorker();
   }
@@ -203,6 +258,10 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     }
     if (message.type === "code-cache") {
       runtimeCache ??= message.data;
+      return;
+    }
+    if (message.type === "compiled") {
+      if (worker.task !== undefined) startWallClock(worker, worker.task);
       return;
     }
     if (message.type === "fatal") {
@@ -261,16 +320,28 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       if (task === undefined) return;
       worker.task = task;
       holdHost(worker, true);
-      const wallMs = task.job.limits.wallMs;
+      // Compiling has its own budget, which the worker enforces; this kill is the backstop when
+      // the worker cannot (it answers "compiled", then the job's wall clock starts).
+      const compileMs = task.job.limits.compileTimeoutMs;
       worker.timer = setTimeout(() => {
-        // The isolate's own timeout did not stop it (e.g. non-interruptible work): the process goes.
-        const message = `time limit exceeded: the code ran longer than ${wallMs} ms (wall clock)`;
-        const calls = task.job.entry === null ? [{ ok: false as const, error: { kind: "timeout" as const, message } }] : task.job.calls.map(() => ({ ok: false as const, error: { kind: "timeout" as const, message } }));
-        finishTask(worker, { kind: "done", result: { calls, stdout: "", stdoutTruncated: false } });
+        const message = `compiling took longer than ${compileMs} ms: over the compiler's time budget (simplify the code)`;
+        finishTask(worker, { kind: "done", result: { compile: { message, budget: { kind: "time", limit: compileMs } }, calls: [], stdout: "", stdoutTruncated: false } });
         retire(worker);
-      }, wallMs);
+      }, compileMs + COMPILE_BACKSTOP_MS);
       worker.child.send({ type: "job", id: started * 1_000_000 + worker.jobs, job: task.job });
     }
+  }
+
+  function startWallClock(worker: Worker, task: Task): void {
+    if (worker.timer !== undefined) clearTimeout(worker.timer);
+    const wallMs = task.job.limits.wallMs;
+    worker.timer = setTimeout(() => {
+      // The isolate's own timeout did not stop it (e.g. non-interruptible work): the process goes.
+      const message = `time limit exceeded: the code ran longer than ${wallMs} ms (wall clock)`;
+      const calls = task.job.entry === null ? [{ ok: false as const, error: { kind: "timeout" as const, message } }] : task.job.calls.map(() => ({ ok: false as const, error: { kind: "timeout" as const, message } }));
+      finishTask(worker, { kind: "done", result: { calls, stdout: "", stdoutTruncated: false } });
+      retire(worker);
+    }, wallMs);
   }
 
   function enqueue(job: WorkerJob): Promise<TaskOutcome> {
@@ -286,16 +357,14 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     });
   }
 
+  removeOrphanedWorkerFolders();
   for (let i = 0; i < size; i++) void spawnWorker();
 
   return {
     async run(input) {
       const job = SandboxJobSchema.parse(input);
-      const compiled = await transpileLearnerCode(job.source, job.filename);
-      if (!compiled.ok) return { kind: "done", compile: compiled.error, calls: [], stdout: "", stdoutTruncated: false };
       const outcome = await enqueue({
-        code: compiled.code,
-        sourceMap: compiled.sourceMap,
+        source: job.source,
         filename: job.filename,
         entry: job.entry,
         calls: job.calls,
@@ -303,17 +372,15 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
         mathRandomSeed: job.mathRandomSeed,
       });
       if (outcome.kind === "grader-error") return outcome;
+      if (outcome.result.compile !== undefined) return { kind: "done", ...outcome.result, calls: [] };
       if (outcome.result.calls.length !== job.calls.length) return { kind: "grader-error", message: "sandbox protocol violation: wrong number of call results" };
       return { kind: "done", ...outcome.result };
     },
 
     async runModule(input) {
       const job = ModuleJobSchema.parse(input);
-      const compiled = await transpileLearnerCode(job.source, job.filename);
-      if (!compiled.ok) return { kind: "done", compile: compiled.error, stdout: "", stdoutTruncated: false };
       const outcome = await enqueue({
-        code: compiled.code,
-        sourceMap: compiled.sourceMap,
+        source: job.source,
         filename: job.filename,
         entry: null,
         calls: [],
@@ -321,6 +388,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
         mathRandomSeed: job.mathRandomSeed,
       });
       if (outcome.kind === "grader-error") return outcome;
+      if (outcome.result.compile !== undefined) return { kind: "done", compile: outcome.result.compile, stdout: "", stdoutTruncated: false };
       const failure = outcome.result.calls[0];
       return {
         kind: "done",

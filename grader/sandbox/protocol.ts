@@ -3,6 +3,7 @@
 // between the pool and its worker processes. Everything crossing a process boundary is parsed
 // here, once. Edit when the job or result shape changes (and docs/architecture.md with it).
 import { z } from "zod";
+import { COMPILE_MEMORY_MB, COMPILE_TIMEOUT_MS, shapeOverBudget } from "./constants";
 
 /**
  * A value that crosses the sandbox boundary. Arrays enter an isolate as np NDArrays and leave
@@ -32,7 +33,8 @@ const NdValue = z
       .strict(),
   })
   .strict()
-  .refine((v) => v.$nd.shape.reduce((a, b) => a * b, 1) === v.$nd.data.length, "an $nd value's data length must match its shape");
+  .refine((v) => v.$nd.shape.reduce((a, b) => a * b, 1) === v.$nd.data.length, "an $nd value's data length must match its shape")
+  .refine((v) => shapeOverBudget(v.$nd.shape) === null, "an $nd value's shape is over the sandbox's budget (constants.ts)");
 
 export const PlainValueSchema: z.ZodType<PlainValue> = z.lazy(() =>
   z.union([
@@ -57,11 +59,22 @@ export const SandboxLimitsSchema = z
     wallMs: z.number().int().min(1).max(600_000),
     /** Bytes of console output kept; the rest is dropped and stdoutTruncated is set. */
     stdoutBytes: z.number().int().min(0).max(4_000_000).default(65_536),
+    /** Wall-clock budget of compiling the source, in the worker; on top of wallMs. */
+    compileTimeoutMs: z.number().int().min(1).max(60_000).default(COMPILE_TIMEOUT_MS),
+    /** Resident memory budget of the compiler process while it compiles the source. */
+    compileMemoryMb: z.number().int().min(1).max(4_096).default(COMPILE_MEMORY_MB),
   })
   .strict();
 export type SandboxLimits = z.input<typeof SandboxLimitsSchema>;
 
-export const DEFAULT_LIMITS: z.output<typeof SandboxLimitsSchema> = { timeoutMs: 2_000, memoryMb: 128, wallMs: 20_000, stdoutBytes: 65_536 };
+export const DEFAULT_LIMITS: z.output<typeof SandboxLimitsSchema> = {
+  timeoutMs: 2_000,
+  memoryMb: 128,
+  wallMs: 20_000,
+  stdoutBytes: 65_536,
+  compileTimeoutMs: COMPILE_TIMEOUT_MS,
+  compileMemoryMb: COMPILE_MEMORY_MB,
+};
 
 export const SandboxCallSchema = z
   .object({
@@ -103,11 +116,13 @@ export const CompileErrorSchema = z
     message: z.string(),
     line: z.number().int().min(1).optional(),
     column: z.number().int().min(1).optional(),
+    /** Set when the source is over a compile budget (constants.ts), so callers can word it. */
+    budget: z.object({ kind: z.enum(["brackets", "labels", "time", "memory"]), limit: z.number() }).strict().optional(),
   })
   .strict();
 export type CompileError = z.infer<typeof CompileErrorSchema>;
 
-export const LearnerErrorKind = z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function"]);
+export const LearnerErrorKind = z.enum(["throw", "timeout", "memory", "cpu", "missing-export", "not-a-function", "too-large"]);
 export type LearnerErrorKind = z.infer<typeof LearnerErrorKind>;
 
 export const LearnerErrorSchema = z
@@ -155,10 +170,8 @@ export type ModuleOutcome = ({ kind: "done" } & ModuleResult) | { kind: "grader-
 
 export const WorkerJobSchema = z
   .object({
-    /** CommonJS produced by transpileLearnerCode. */
-    code: z.string(),
-    /** Its source map (JSON), to point runtime errors at the learner's line and column. */
-    sourceMap: z.string(),
+    /** The learner's (or author's) source: the worker compiles it, under the compile budgets. */
+    source: z.string(),
     filename: z.string(),
     /** null: module mode, run the top level and report console output. */
     entry: z.string().nullable(),
@@ -185,6 +198,8 @@ export type ToWorker = z.infer<typeof ToWorkerSchema>;
 export const FromWorkerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }).strict(),
   z.object({ type: z.literal("code-cache"), data: z.instanceof(Uint8Array) }).strict(),
+  /** The job's source compiled within its budget: its wall-clock budget starts now. */
+  z.object({ type: z.literal("compiled"), id: z.number().int() }).strict(),
   z
     .object({
       type: z.literal("result"),

@@ -1,7 +1,8 @@
 // transpileLearnerCode: types stripped without checking, only "np" importable, compile errors
 // carry the learner's line and column.
 import { describe, expect, it } from "vitest";
-import { transpileLearnerCode } from "./transpile";
+import { MAX_NESTING } from "./constants";
+import { checkNesting, transpileLearnerCode } from "./transpile";
 
 describe("transpileLearnerCode", () => {
   it("strips types and keeps running code even when the types are wrong", async () => {
@@ -45,5 +46,38 @@ describe("transpileLearnerCode", () => {
   it("reads .js files as JavaScript (TypeScript syntax is an error there)", async () => {
     const result = await transpileLearnerCode("export const f = (x: number) => x;\n", "a.js");
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("checkNesting (before any parser sees the source)", () => {
+  const nested = (depth: number): string => `export const x = ${"[".repeat(depth)}${"]".repeat(depth)};\n`;
+
+  it("accepts nesting up to MAX_NESTING and refuses one level more, with its position", () => {
+    expect(checkNesting(nested(MAX_NESTING))).toBeNull();
+    expect(checkNesting(`// a comment\n${nested(MAX_NESTING + 1)}`)).toEqual({
+      message: `brackets nested deeper than ${MAX_NESTING} levels: the compiler's budget (simplify the code)`,
+      line: 2,
+      column: "export const x = ".length + MAX_NESTING + 1,
+      budget: { kind: "brackets", limit: MAX_NESTING },
+    });
+  });
+
+  it("refuses a chain of more than MAX_NESTING labels, not object literals, annotations or type members", () => {
+    expect(checkNesting(`${"a:".repeat(MAX_NESTING + 1)};\n`)?.message).toMatch(/labels chained deeper than/);
+    expect(checkNesting(`${"a: ".repeat(MAX_NESTING)}for (;;) break;\n`)).toBeNull();
+    const members = Array.from({ length: 3 * MAX_NESTING }, (_, i) => `  k${i}: number`).join("\n");
+    expect(checkNesting(`interface Big {\n${members}\n}\nconst o = { ${Array.from({ length: 300 }, (_, i) => `k${i}: v`).join(", ")} };\nfunction f(a: number, b: string): boolean { return a ? b : c; }\n`)).toBeNull();
+  });
+
+  it("does not count brackets inside strings, comments and template literals, but does inside ${}", () => {
+    const many = "(".repeat(3 * MAX_NESTING);
+    expect(checkNesting(`const s = "${many}"; const t = '${many}'; // ${many}\n/* ${many} */ const u = \`${many}\`;\n`)).toBeNull();
+    expect(checkNesting(`const u = \`\${${"(".repeat(MAX_NESTING)}1${")".repeat(MAX_NESTING)}}\`;\n`)?.line).toBe(1);
+    expect(checkNesting(`const u = \`a\${b}c\${\`d\${e}\`}\`; const v = [[1]];\n`)).toBeNull();
+  });
+
+  it("turns a refused source into the learner's compile error", async () => {
+    const result = await transpileLearnerCode(`${"{".repeat(24_500)}${"}".repeat(24_500)}\nexport function f() { return 1; }\n`, "bomb.ts");
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ line: 1, column: MAX_NESTING + 1 }) as unknown });
   });
 });

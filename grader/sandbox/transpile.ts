@@ -1,11 +1,13 @@
 // Learner (or author) TypeScript/JavaScript → CommonJS that the isolate runtime can evaluate, with
 // a source map so runtime errors point at the learner's own line and column. esbuild strips types
 // without type checking (a type error never blocks a run) and an import plugin refuses every
-// module but "np" at compile time. Runs in the host process: esbuild only parses the text.
-// Edit when the learner-facing module rules change.
+// module but "np" at compile time. Compiling is learner-controlled work (esbuild is quadratic on
+// some nestings), so learner code is compiled in the worker process under the compile budgets
+// (worker.ts, ADR 007), after a linear scan refuses nesting deeper than MAX_NESTING; the host
+// compiles only trusted author code. Edit when the learner-facing module rules change.
 import { type Message, type Plugin, build } from "esbuild";
 import { createHash } from "node:crypto";
-import { ONLY_NP_MESSAGE } from "./constants";
+import { MAX_NESTING, ONLY_NP_MESSAGE } from "./constants";
 import type { CompileError } from "./protocol";
 
 export type TranspileResult = { ok: true; code: string; sourceMap: string } | { ok: false; error: CompileError };
@@ -45,7 +47,132 @@ function isBuildFailure(error: unknown): error is { errors: Message[] } {
   return typeof error === "object" && error !== null && Array.isArray((error as { errors?: unknown }).errors);
 }
 
+function isIdentifierChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
+}
+
+/**
+ * Refuses, in one linear pass and before any parser sees it, a source that nests brackets, braces
+ * and parentheses deeper than MAX_NESTING or chains more than MAX_NESTING labels (`a: a: a: …`):
+ * esbuild's time and memory grow with the square of both. Strings, template literals and comments
+ * are skipped; a regular expression literal is read as code, which can only over-count.
+ */
+export function checkNesting(source: string): CompileError | null {
+  let depth = 0;
+  let labels = 0;
+  let line = 1;
+  let lineStart = 0;
+  // Brace depths at which a template literal's `${` was opened: its `}` resumes the template.
+  const templates: number[] = [];
+  let previous = 0; // last significant character outside strings and comments
+  let identifierEnd = -1; // index just past the last identifier, when it was the last token
+  const tooDeep = (i: number, kind: "brackets" | "labels"): CompileError => ({
+    message: `${kind === "brackets" ? "brackets nested" : "labels chained"} deeper than ${MAX_NESTING} levels: the compiler's budget (simplify the code)`,
+    line,
+    column: i - lineStart + 1,
+    budget: { kind, limit: MAX_NESTING },
+  });
+  const length = source.length;
+  let i = 0;
+  let inTemplate = false;
+  while (i < length) {
+    const code = source.charCodeAt(i);
+    if (code === 10) {
+      line += 1;
+      lineStart = i + 1;
+      i += 1;
+      continue;
+    }
+    if (inTemplate) {
+      if (code === 92) i += 2;
+      else if (code === 96) {
+        inTemplate = false;
+        previous = 96;
+        i += 1;
+      } else if (code === 36 && source.charCodeAt(i + 1) === 123) {
+        inTemplate = false;
+        depth += 1;
+        if (depth > MAX_NESTING) return tooDeep(i, "brackets");
+        templates.push(depth);
+        previous = 123;
+        i += 2;
+      } else i += 1;
+      continue;
+    }
+    if (code === 47 && source.charCodeAt(i + 1) === 47) {
+      while (i < length && source.charCodeAt(i) !== 10) i += 1;
+      continue;
+    }
+    if (code === 47 && source.charCodeAt(i + 1) === 42) {
+      const end = source.indexOf("*/", i + 2);
+      const stop = end === -1 ? length : end + 2;
+      for (let j = i; j < stop; j++) {
+        if (source.charCodeAt(j) === 10) {
+          line += 1;
+          lineStart = j + 1;
+        }
+      }
+      i = stop;
+      continue;
+    }
+    if (code === 34 || code === 39) {
+      i += 1;
+      while (i < length) {
+        const c = source.charCodeAt(i);
+        if (c === 92) i += 2;
+        else if (c === code || c === 10) break;
+        else i += 1;
+      }
+      i += 1;
+      previous = code;
+      identifierEnd = -1;
+      continue;
+    }
+    if (code === 96) {
+      inTemplate = true;
+      identifierEnd = -1;
+      i += 1;
+      continue;
+    }
+    if (code === 32 || code === 9 || code === 13) {
+      i += 1;
+      continue;
+    }
+    if (isIdentifierChar(code)) {
+      const start = i;
+      while (i < length && isIdentifierChar(source.charCodeAt(i))) i += 1;
+      // An identifier right after a label's colon continues the chain; anything else ends it.
+      if (previous !== 58) labels = 0;
+      identifierEnd = i;
+      previous = source.charCodeAt(start);
+      continue;
+    }
+    if (code === 58) {
+      if (identifierEnd !== -1) {
+        labels += 1;
+        if (labels > MAX_NESTING) return tooDeep(i, "labels");
+      }
+    } else labels = 0;
+    identifierEnd = -1;
+    if (code === 40 || code === 91 || code === 123) {
+      depth += 1;
+      if (depth > MAX_NESTING) return tooDeep(i, "brackets");
+    } else if (code === 41 || code === 93 || code === 125) {
+      if (code === 125 && templates.length > 0 && templates[templates.length - 1] === depth) {
+        templates.pop();
+        inTemplate = true;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+    previous = code;
+    i += 1;
+  }
+  return null;
+}
+
 async function transpileUncached(source: string, filename: string): Promise<TranspileResult> {
+  const nesting = checkNesting(source);
+  if (nesting !== null) return { ok: false, error: nesting };
   try {
     const result = await build({
       stdin: { contents: source, loader: loaderFor(filename), sourcefile: filename, resolveDir: "/" },

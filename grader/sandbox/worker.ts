@@ -5,12 +5,14 @@
 // Every ivm call that runs learner code carries a timeout; the pool adds a wall-clock kill on top.
 // Edit when the job protocol or the per-call limits change.
 import ivm from "isolated-vm";
-import { rmdirSync } from "node:fs";
+import { readFileSync, rmdirSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { basename } from "node:path";
-import { PENDING } from "./constants";
+import { MAX_JOB_RESULT_CHARS, PENDING, shapeOverBudget } from "./constants";
+import { type TranspileResult, transpileLearnerCode } from "./transpile";
 import type {
   CallResult,
+  CompileError,
   FromWorker,
   LearnerError,
   PlainValue,
@@ -48,13 +50,22 @@ function encodeArgument(value: PlainValue): unknown {
   return out;
 }
 
+/** A result over one of the value budgets (constants.ts): the learner's error, not the grader's. */
+class OverBudget extends Error {}
+
+// The isolate runtime already refused shapes over budget; this is the host side of the same
+// boundary, which trusts nothing that came out of an isolate.
 function decodeResultValue(value: unknown): PlainValue {
   if (value === null || typeof value !== "object") return value as PlainValue;
   if (Array.isArray(value)) return value.map(decodeResultValue);
   const record = value as Record<string, unknown>;
   if (typeof record.$num === "string") return Number(record.$num);
   const nd = record.$nd as { shape: number[]; data: (number | string)[] } | undefined;
-  if (nd !== undefined) return { $nd: { shape: nd.shape, data: Float64Array.from(nd.data, (x) => (typeof x === "string" ? Number(x) : x)) } };
+  if (nd !== undefined) {
+    const over = Array.isArray(nd.shape) ? shapeOverBudget(nd.shape) : "has no valid shape";
+    if (over !== null) throw new OverBudget(`the returned array ${over}`);
+    return { $nd: { shape: nd.shape, data: Float64Array.from(nd.data, (x) => (typeof x === "string" ? Number(x) : x)) } };
+  }
   const out: Record<string, PlainValue> = {};
   for (const [key, item] of Object.entries(record)) out[key] = decodeResultValue(item);
   return out;
@@ -109,12 +120,53 @@ interface JobRun {
   anomaly: boolean;
 }
 
-function runJob(job: WorkerJob): JobRun {
+// ---- compiling under the compile budgets ----
+
+/** Resident memory of this worker's child processes (esbuild's service), in MB; 0 without /proc. */
+function childrenRssMb(): number {
+  try {
+    const pids = readFileSync(`/proc/self/task/${process.pid}/children`, "utf8").trim();
+    if (pids === "") return 0;
+    let pages = 0;
+    for (const pid of pids.split(/\s+/)) pages += Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1] ?? 0);
+    return (pages * 4096) / (1024 * 1024);
+  } catch {
+    return 0;
+  }
+}
+
+type Compiled = { ok: true; result: TranspileResult } | { ok: false; error: CompileError };
+
+/**
+ * Compiles in this worker under the job's compile budgets (COMPILE_TIMEOUT_MS and
+ * COMPILE_MEMORY_MB by default; the memory is the compiler's resident set, sampled). Over either,
+ * the job ends as the learner's compile error and the pool kills this worker's whole process
+ * group, the compiler with it.
+ */
+async function compileWithBudget(source: string, filename: string, limits: WorkerJob["limits"]): Promise<Compiled> {
+  let timer: NodeJS.Timeout | undefined;
+  let sampler: NodeJS.Timeout | undefined;
+  const { compileTimeoutMs, compileMemoryMb } = limits;
+  const over = new Promise<Compiled>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: { message: `compiling took longer than ${compileTimeoutMs} ms: over the compiler's time budget (simplify the code)`, budget: { kind: "time", limit: compileTimeoutMs } } }), compileTimeoutMs);
+    sampler = setInterval(() => {
+      if (childrenRssMb() > compileMemoryMb) resolve({ ok: false, error: { message: `compiling needed more than ${compileMemoryMb} MB: over the compiler's memory budget (simplify the code)`, budget: { kind: "memory", limit: compileMemoryMb } } });
+    }, 20);
+  });
+  try {
+    return await Promise.race([transpileLearnerCode(source, filename).then((result): Compiled => ({ ok: true, result })), over]);
+  } finally {
+    clearTimeout(timer);
+    clearInterval(sampler);
+  }
+}
+
+function runJob(job: WorkerJob, code: string, sourceMap: string): JobRun {
   if (runtimeBundle === undefined) throw new Error("worker used before init");
   const limits = job.limits;
   const map = (() => {
     try {
-      return new SourceMap(JSON.parse(job.sourceMap) as ConstructorParameters<typeof SourceMap>[0]);
+      return new SourceMap(JSON.parse(sourceMap) as ConstructorParameters<typeof SourceMap>[0]);
     } catch {
       return undefined;
     }
@@ -125,9 +177,21 @@ function runJob(job: WorkerJob): JobRun {
   let stdout = "";
   let stdoutTruncated = false;
 
+  let resultChars = 0;
   const toCallResult = (json: string, durationMs: number): CallResult => {
+    resultChars += json.length;
+    if (resultChars > MAX_JOB_RESULT_CHARS) {
+      return { ok: false, error: { kind: "too-large", message: `the results are too large: over the budget of ${MAX_JOB_RESULT_CHARS} characters of JSON for all calls together` } };
+    }
     const raw = JSON.parse(json) as RawOutcome;
-    if (raw.ok) return { ok: true, value: decodeResultValue(raw.value), durationMs };
+    if (raw.ok) {
+      try {
+        return { ok: true, value: decodeResultValue(raw.value), durationMs };
+      } catch (error) {
+        if (error instanceof OverBudget) return { ok: false, error: { kind: "too-large", message: error.message } };
+        throw error;
+      }
+    }
     const error = raw.error ?? { kind: "throw" as const, message: "unknown failure" };
     return { ok: false, error: { kind: error.kind, message: error.message, ...mapPosition(map, error.line, error.column) } };
   };
@@ -157,7 +221,7 @@ function runJob(job: WorkerJob): JobRun {
 
     // The wrapper header sits on its own line and lineOffset -1 cancels it: stack lines are the
     // generated code's own lines, which the source map turns into the learner's.
-    const wrapped = `globalThis.__learnerModule = function (exports, require, module, console) {\n${job.code}\n};`;
+    const wrapped = `globalThis.__learnerModule = function (exports, require, module, console) {\n${code}\n};`;
     let stopped: LearnerError | undefined;
     const compiled = timed(isolate, () => isolate.compileScriptSync(wrapped, { filename: job.filename, lineOffset: -1 }));
     if (!compiled.ok) {
@@ -213,7 +277,10 @@ function runJob(job: WorkerJob): JobRun {
           stopped = { kind: "cpu", message: `not run: an earlier call failed (${error.message})` };
           continue;
         }
-        calls.push(toCallResult(out.value, durationMs));
+        const result = toCallResult(out.value, durationMs);
+        calls.push(result);
+        // Past the job's result budget every later call would only be refused too.
+        if (resultChars > MAX_JOB_RESULT_CHARS && !result.ok) stopped = { kind: "too-large", message: `not run: ${result.error.message}` };
       }
     }
 
@@ -258,14 +325,29 @@ process.on("message", (raw: unknown) => {
     send({ type: "ready" });
     return;
   }
+  void serve(message.id, message.job);
+});
+
+async function serve(id: number, job: WorkerJob): Promise<void> {
   try {
-    const { result, anomaly } = runJob(message.job);
-    send({ type: "result", id: message.id, result, anomaly });
+    const compiled = await compileWithBudget(job.source, job.filename, job.limits);
+    if (!compiled.ok) {
+      // Over a compile budget: the compiler may still be busy, so this worker is retired.
+      send({ type: "result", id, result: { compile: compiled.error, calls: [], stdout: "", stdoutTruncated: false }, anomaly: true });
+      return;
+    }
+    send({ type: "compiled", id });
+    if (!compiled.result.ok) {
+      send({ type: "result", id, result: { compile: compiled.result.error, calls: [], stdout: "", stdoutTruncated: false }, anomaly: false });
+      return;
+    }
+    const { result, anomaly } = runJob(job, compiled.result.code, compiled.result.sourceMap);
+    send({ type: "result", id, result, anomaly });
   } catch (error) {
     send({ type: "fatal", message: error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error) });
     process.exit(1);
   }
-});
+}
 
 // The pool went away: nothing left to serve. A pool that died cannot remove this worker's
 // temporary (empty) working directory, so the worker does.
