@@ -57,6 +57,10 @@ export type SubmissionMinAggregateOutputType = {
   startedAt: Date | null
   finishedAt: Date | null
   updatedAt: Date | null
+  leaseOwner: string | null
+  leaseExpiresAt: Date | null
+  idempotencyKey: string | null
+  requestHash: string | null
 }
 
 export type SubmissionMaxAggregateOutputType = {
@@ -76,6 +80,10 @@ export type SubmissionMaxAggregateOutputType = {
   startedAt: Date | null
   finishedAt: Date | null
   updatedAt: Date | null
+  leaseOwner: string | null
+  leaseExpiresAt: Date | null
+  idempotencyKey: string | null
+  requestHash: string | null
 }
 
 export type SubmissionCountAggregateOutputType = {
@@ -96,6 +104,10 @@ export type SubmissionCountAggregateOutputType = {
   startedAt: number
   finishedAt: number
   updatedAt: number
+  leaseOwner: number
+  leaseExpiresAt: number
+  idempotencyKey: number
+  requestHash: number
   _all: number
 }
 
@@ -131,6 +143,10 @@ export type SubmissionMinAggregateInputType = {
   startedAt?: true
   finishedAt?: true
   updatedAt?: true
+  leaseOwner?: true
+  leaseExpiresAt?: true
+  idempotencyKey?: true
+  requestHash?: true
 }
 
 export type SubmissionMaxAggregateInputType = {
@@ -150,6 +166,10 @@ export type SubmissionMaxAggregateInputType = {
   startedAt?: true
   finishedAt?: true
   updatedAt?: true
+  leaseOwner?: true
+  leaseExpiresAt?: true
+  idempotencyKey?: true
+  requestHash?: true
 }
 
 export type SubmissionCountAggregateInputType = {
@@ -170,6 +190,10 @@ export type SubmissionCountAggregateInputType = {
   startedAt?: true
   finishedAt?: true
   updatedAt?: true
+  leaseOwner?: true
+  leaseExpiresAt?: true
+  idempotencyKey?: true
+  requestHash?: true
   _all?: true
 }
 
@@ -277,6 +301,10 @@ export type SubmissionGroupByOutputType = {
   startedAt: Date | null
   finishedAt: Date | null
   updatedAt: Date
+  leaseOwner: string | null
+  leaseExpiresAt: Date | null
+  idempotencyKey: string | null
+  requestHash: string | null
   _count: SubmissionCountAggregateOutputType | null
   _avg: SubmissionAvgAggregateOutputType | null
   _sum: SubmissionSumAggregateOutputType | null
@@ -320,6 +348,10 @@ export type SubmissionWhereInput = {
   startedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
+  leaseOwner?: Prisma.StringNullableFilter<"Submission"> | string | null
+  leaseExpiresAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableFilter<"Submission"> | string | null
+  requestHash?: Prisma.StringNullableFilter<"Submission"> | string | null
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   exercise?: Prisma.XOR<Prisma.ExerciseScalarRelationFilter, Prisma.ExerciseWhereInput>
   exerciseVersion?: Prisma.XOR<Prisma.ExerciseVersionNullableScalarRelationFilter, Prisma.ExerciseVersionWhereInput> | null
@@ -343,6 +375,10 @@ export type SubmissionOrderByWithRelationInput = {
   startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  leaseOwner?: Prisma.SortOrderInput | Prisma.SortOrder
+  leaseExpiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrderInput | Prisma.SortOrder
+  requestHash?: Prisma.SortOrderInput | Prisma.SortOrder
   user?: Prisma.UserOrderByWithRelationInput
   exercise?: Prisma.ExerciseOrderByWithRelationInput
   exerciseVersion?: Prisma.ExerciseVersionOrderByWithRelationInput
@@ -351,6 +387,7 @@ export type SubmissionOrderByWithRelationInput = {
 export type SubmissionWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   userId_exerciseId_attempt?: Prisma.SubmissionUserIdExerciseIdAttemptCompoundUniqueInput
+  userId_idempotencyKey?: Prisma.SubmissionUserIdIdempotencyKeyCompoundUniqueInput
   AND?: Prisma.SubmissionWhereInput | Prisma.SubmissionWhereInput[]
   OR?: Prisma.SubmissionWhereInput[]
   NOT?: Prisma.SubmissionWhereInput | Prisma.SubmissionWhereInput[]
@@ -370,10 +407,14 @@ export type SubmissionWhereUniqueInput = Prisma.AtLeast<{
   startedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
+  leaseOwner?: Prisma.StringNullableFilter<"Submission"> | string | null
+  leaseExpiresAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableFilter<"Submission"> | string | null
+  requestHash?: Prisma.StringNullableFilter<"Submission"> | string | null
   user?: Prisma.XOR<Prisma.UserScalarRelationFilter, Prisma.UserWhereInput>
   exercise?: Prisma.XOR<Prisma.ExerciseScalarRelationFilter, Prisma.ExerciseWhereInput>
   exerciseVersion?: Prisma.XOR<Prisma.ExerciseVersionNullableScalarRelationFilter, Prisma.ExerciseVersionWhereInput> | null
-}, "id" | "userId_exerciseId_attempt">
+}, "id" | "userId_exerciseId_attempt" | "userId_idempotencyKey">
 
 export type SubmissionOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -393,6 +434,10 @@ export type SubmissionOrderByWithAggregationInput = {
   startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  leaseOwner?: Prisma.SortOrderInput | Prisma.SortOrder
+  leaseExpiresAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrderInput | Prisma.SortOrder
+  requestHash?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.SubmissionCountOrderByAggregateInput
   _avg?: Prisma.SubmissionAvgOrderByAggregateInput
   _max?: Prisma.SubmissionMaxOrderByAggregateInput
@@ -421,6 +466,10 @@ export type SubmissionScalarWhereWithAggregatesInput = {
   startedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Submission"> | Date | string | null
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Submission"> | Date | string
+  leaseOwner?: Prisma.StringNullableWithAggregatesFilter<"Submission"> | string | null
+  leaseExpiresAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Submission"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableWithAggregatesFilter<"Submission"> | string | null
+  requestHash?: Prisma.StringNullableWithAggregatesFilter<"Submission"> | string | null
 }
 
 export type SubmissionCreateInput = {
@@ -438,6 +487,10 @@ export type SubmissionCreateInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
   user: Prisma.UserCreateNestedOneWithoutSubmissionsInput
   exercise: Prisma.ExerciseCreateNestedOneWithoutSubmissionsInput
   exerciseVersion?: Prisma.ExerciseVersionCreateNestedOneWithoutSubmissionsInput
@@ -461,6 +514,10 @@ export type SubmissionUncheckedCreateInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionUpdateInput = {
@@ -478,6 +535,10 @@ export type SubmissionUpdateInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.UserUpdateOneRequiredWithoutSubmissionsNestedInput
   exercise?: Prisma.ExerciseUpdateOneRequiredWithoutSubmissionsNestedInput
   exerciseVersion?: Prisma.ExerciseVersionUpdateOneWithoutSubmissionsNestedInput
@@ -501,6 +562,10 @@ export type SubmissionUncheckedUpdateInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionCreateManyInput = {
@@ -521,6 +586,10 @@ export type SubmissionCreateManyInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionUpdateManyMutationInput = {
@@ -538,6 +607,10 @@ export type SubmissionUpdateManyMutationInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionUncheckedUpdateManyInput = {
@@ -558,6 +631,10 @@ export type SubmissionUncheckedUpdateManyInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionListRelationFilter = {
@@ -574,6 +651,11 @@ export type SubmissionUserIdExerciseIdAttemptCompoundUniqueInput = {
   userId: string
   exerciseId: string
   attempt: number
+}
+
+export type SubmissionUserIdIdempotencyKeyCompoundUniqueInput = {
+  userId: string
+  idempotencyKey: string
 }
 
 export type SubmissionCountOrderByAggregateInput = {
@@ -594,6 +676,10 @@ export type SubmissionCountOrderByAggregateInput = {
   startedAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  leaseOwner?: Prisma.SortOrder
+  leaseExpiresAt?: Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrder
+  requestHash?: Prisma.SortOrder
 }
 
 export type SubmissionAvgOrderByAggregateInput = {
@@ -620,6 +706,10 @@ export type SubmissionMaxOrderByAggregateInput = {
   startedAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  leaseOwner?: Prisma.SortOrder
+  leaseExpiresAt?: Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrder
+  requestHash?: Prisma.SortOrder
 }
 
 export type SubmissionMinOrderByAggregateInput = {
@@ -639,6 +729,10 @@ export type SubmissionMinOrderByAggregateInput = {
   startedAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  leaseOwner?: Prisma.SortOrder
+  leaseExpiresAt?: Prisma.SortOrder
+  idempotencyKey?: Prisma.SortOrder
+  requestHash?: Prisma.SortOrder
 }
 
 export type SubmissionSumOrderByAggregateInput = {
@@ -809,6 +903,10 @@ export type SubmissionCreateWithoutUserInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
   exercise: Prisma.ExerciseCreateNestedOneWithoutSubmissionsInput
   exerciseVersion?: Prisma.ExerciseVersionCreateNestedOneWithoutSubmissionsInput
 }
@@ -830,6 +928,10 @@ export type SubmissionUncheckedCreateWithoutUserInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionCreateOrConnectWithoutUserInput = {
@@ -879,6 +981,10 @@ export type SubmissionScalarWhereInput = {
   startedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   finishedAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"Submission"> | Date | string
+  leaseOwner?: Prisma.StringNullableFilter<"Submission"> | string | null
+  leaseExpiresAt?: Prisma.DateTimeNullableFilter<"Submission"> | Date | string | null
+  idempotencyKey?: Prisma.StringNullableFilter<"Submission"> | string | null
+  requestHash?: Prisma.StringNullableFilter<"Submission"> | string | null
 }
 
 export type SubmissionCreateWithoutExerciseInput = {
@@ -896,6 +1002,10 @@ export type SubmissionCreateWithoutExerciseInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
   user: Prisma.UserCreateNestedOneWithoutSubmissionsInput
   exerciseVersion?: Prisma.ExerciseVersionCreateNestedOneWithoutSubmissionsInput
 }
@@ -917,6 +1027,10 @@ export type SubmissionUncheckedCreateWithoutExerciseInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionCreateOrConnectWithoutExerciseInput = {
@@ -960,6 +1074,10 @@ export type SubmissionCreateWithoutExerciseVersionInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
   user: Prisma.UserCreateNestedOneWithoutSubmissionsInput
   exercise: Prisma.ExerciseCreateNestedOneWithoutSubmissionsInput
 }
@@ -981,6 +1099,10 @@ export type SubmissionUncheckedCreateWithoutExerciseVersionInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionCreateOrConnectWithoutExerciseVersionInput = {
@@ -1026,6 +1148,10 @@ export type SubmissionCreateManyUserInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionUpdateWithoutUserInput = {
@@ -1043,6 +1169,10 @@ export type SubmissionUpdateWithoutUserInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   exercise?: Prisma.ExerciseUpdateOneRequiredWithoutSubmissionsNestedInput
   exerciseVersion?: Prisma.ExerciseVersionUpdateOneWithoutSubmissionsNestedInput
 }
@@ -1064,6 +1194,10 @@ export type SubmissionUncheckedUpdateWithoutUserInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionUncheckedUpdateManyWithoutUserInput = {
@@ -1083,6 +1217,10 @@ export type SubmissionUncheckedUpdateManyWithoutUserInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionCreateManyExerciseInput = {
@@ -1102,6 +1240,10 @@ export type SubmissionCreateManyExerciseInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionUpdateWithoutExerciseInput = {
@@ -1119,6 +1261,10 @@ export type SubmissionUpdateWithoutExerciseInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.UserUpdateOneRequiredWithoutSubmissionsNestedInput
   exerciseVersion?: Prisma.ExerciseVersionUpdateOneWithoutSubmissionsNestedInput
 }
@@ -1140,6 +1286,10 @@ export type SubmissionUncheckedUpdateWithoutExerciseInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionUncheckedUpdateManyWithoutExerciseInput = {
@@ -1159,6 +1309,10 @@ export type SubmissionUncheckedUpdateManyWithoutExerciseInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionCreateManyExerciseVersionInput = {
@@ -1178,6 +1332,10 @@ export type SubmissionCreateManyExerciseVersionInput = {
   startedAt?: Date | string | null
   finishedAt?: Date | string | null
   updatedAt?: Date | string
+  leaseOwner?: string | null
+  leaseExpiresAt?: Date | string | null
+  idempotencyKey?: string | null
+  requestHash?: string | null
 }
 
 export type SubmissionUpdateWithoutExerciseVersionInput = {
@@ -1195,6 +1353,10 @@ export type SubmissionUpdateWithoutExerciseVersionInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.UserUpdateOneRequiredWithoutSubmissionsNestedInput
   exercise?: Prisma.ExerciseUpdateOneRequiredWithoutSubmissionsNestedInput
 }
@@ -1216,6 +1378,10 @@ export type SubmissionUncheckedUpdateWithoutExerciseVersionInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type SubmissionUncheckedUpdateManyWithoutExerciseVersionInput = {
@@ -1235,6 +1401,10 @@ export type SubmissionUncheckedUpdateManyWithoutExerciseVersionInput = {
   startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  leaseOwner?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  leaseExpiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  idempotencyKey?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  requestHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -1257,6 +1427,10 @@ export type SubmissionSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   startedAt?: boolean
   finishedAt?: boolean
   updatedAt?: boolean
+  leaseOwner?: boolean
+  leaseExpiresAt?: boolean
+  idempotencyKey?: boolean
+  requestHash?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   exercise?: boolean | Prisma.ExerciseDefaultArgs<ExtArgs>
   exerciseVersion?: boolean | Prisma.Submission$exerciseVersionArgs<ExtArgs>
@@ -1280,6 +1454,10 @@ export type SubmissionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   startedAt?: boolean
   finishedAt?: boolean
   updatedAt?: boolean
+  leaseOwner?: boolean
+  leaseExpiresAt?: boolean
+  idempotencyKey?: boolean
+  requestHash?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   exercise?: boolean | Prisma.ExerciseDefaultArgs<ExtArgs>
   exerciseVersion?: boolean | Prisma.Submission$exerciseVersionArgs<ExtArgs>
@@ -1303,6 +1481,10 @@ export type SubmissionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   startedAt?: boolean
   finishedAt?: boolean
   updatedAt?: boolean
+  leaseOwner?: boolean
+  leaseExpiresAt?: boolean
+  idempotencyKey?: boolean
+  requestHash?: boolean
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   exercise?: boolean | Prisma.ExerciseDefaultArgs<ExtArgs>
   exerciseVersion?: boolean | Prisma.Submission$exerciseVersionArgs<ExtArgs>
@@ -1326,9 +1508,13 @@ export type SubmissionSelectScalar = {
   startedAt?: boolean
   finishedAt?: boolean
   updatedAt?: boolean
+  leaseOwner?: boolean
+  leaseExpiresAt?: boolean
+  idempotencyKey?: boolean
+  requestHash?: boolean
 }
 
-export type SubmissionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "exerciseId" | "exerciseVersionId" | "code" | "locale" | "seed" | "status" | "verdict" | "score" | "attempt" | "errorReason" | "gradingRuns" | "createdAt" | "startedAt" | "finishedAt" | "updatedAt", ExtArgs["result"]["submission"]>
+export type SubmissionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "exerciseId" | "exerciseVersionId" | "code" | "locale" | "seed" | "status" | "verdict" | "score" | "attempt" | "errorReason" | "gradingRuns" | "createdAt" | "startedAt" | "finishedAt" | "updatedAt" | "leaseOwner" | "leaseExpiresAt" | "idempotencyKey" | "requestHash", ExtArgs["result"]["submission"]>
 export type SubmissionInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.UserDefaultArgs<ExtArgs>
   exercise?: boolean | Prisma.ExerciseDefaultArgs<ExtArgs>
@@ -1357,7 +1543,7 @@ export type $SubmissionPayload<ExtArgs extends runtime.Types.Extensions.Internal
     userId: string
     exerciseId: string
     /**
-     * The exercise version the verdict was computed against (set when grading finishes).
+     * The exercise version when submitted, then the one the verdict was computed against.
      */
     exerciseVersionId: string | null
     code: string
@@ -1382,6 +1568,22 @@ export type $SubmissionPayload<ExtArgs extends runtime.Types.Extensions.Internal
     startedAt: Date | null
     finishedAt: Date | null
     updatedAt: Date
+    /**
+     * The claim that holds a running row (runner and claim id); a verdict is stored only under it.
+     */
+    leaseOwner: string | null
+    /**
+     * When the claim lapses unless its runner renews it (docs/decisions/009-grading-leases.md).
+     */
+    leaseExpiresAt: Date | null
+    /**
+     * The Idempotency-Key the client sent with the POST, unique per user.
+     */
+    idempotencyKey: string | null
+    /**
+     * sha256 of the request that created the row, to refuse a key reused for another body.
+     */
+    requestHash: string | null
   }, ExtArgs["result"]["submission"]>
   composites: {}
 }
@@ -1825,6 +2027,10 @@ export interface SubmissionFieldRefs {
   readonly startedAt: Prisma.FieldRef<"Submission", 'DateTime'>
   readonly finishedAt: Prisma.FieldRef<"Submission", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Submission", 'DateTime'>
+  readonly leaseOwner: Prisma.FieldRef<"Submission", 'String'>
+  readonly leaseExpiresAt: Prisma.FieldRef<"Submission", 'DateTime'>
+  readonly idempotencyKey: Prisma.FieldRef<"Submission", 'String'>
+  readonly requestHash: Prisma.FieldRef<"Submission", 'String'>
 }
     
 
