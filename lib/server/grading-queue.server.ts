@@ -179,12 +179,17 @@ export class GradingQueue {
 
   private async recover(everyRunning: boolean): Promise<void> {
     try {
-      const { requeued, failed } = await reclaimExpiredLeases({
+      const { requeued, failed, ids } = await reclaimExpiredLeases({
         maxRuns: this.options.maxRuns,
         everyRunning,
         unleasedStartedBefore: new Date(Date.now() - this.options.staleAfterMs),
       });
       if (requeued + failed > 0) this.options.log(`grading queue: requeued ${requeued} interrupted submission(s), gave up on ${failed}`);
+      // Watchers in every process hear that these rows changed.
+      for (const id of ids) {
+        const row = await selectSubmissionById(id);
+        if (row !== null) this.emit(row);
+      }
     } catch (error) {
       this.options.log("grading queue: recovery failed", error);
     }

@@ -101,12 +101,12 @@ describe("submissions", () => {
     // A claim whose lease has already expired (its runner stopped renewing it) is reclaimed;
     // a live lease is not.
     await claimNextQueuedSubmission({ runner: "live", leaseMs: 60_000 });
-    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 0, failed: 0 });
+    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toMatchObject({ requeued: 0, failed: 0 });
     await database.prisma.submission.update({ where: { id: row.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
-    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 1, failed: 0 });
+    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 1, failed: 0, ids: [row.id] });
     expect(await selectSubmissionById(row.id)).toMatchObject({ status: "queued", leaseOwner: null, leaseExpiresAt: null });
     await claim(row.id);
-    expect(await reclaimExpiredLeases({ maxRuns: 3, everyRunning: true })).toEqual({ requeued: 0, failed: 1 });
+    expect(await reclaimExpiredLeases({ maxRuns: 3, everyRunning: true })).toEqual({ requeued: 0, failed: 1, ids: [row.id] });
     const failed = await selectSubmissionById(row.id);
     expect(failed).toMatchObject({ status: "error", attempt: null, gradingRuns: 3 });
     expect(failed?.errorReason).toMatch(/interrupted 3 times/);
@@ -121,7 +121,7 @@ describe("submissions", () => {
     expect(first?.leaseOwner).toMatch(/^first\//);
     expect(await renewLeases([first?.leaseOwner ?? ""], 60_000)).toEqual(new Set([first?.leaseOwner]));
     await database.prisma.submission.update({ where: { id: row.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
-    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 1, failed: 0 });
+    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 1, failed: 0, ids: [row.id] });
     const second = await claimNextQueuedSubmission({ runner: "second", leaseMs: 60_000 });
     expect(second?.id).toBe(row.id);
     // The first runner's heartbeat and writes find their claim gone.

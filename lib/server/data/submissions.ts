@@ -436,11 +436,11 @@ export async function reclaimExpiredLeases(options: {
   maxRuns: number;
   everyRunning?: boolean;
   unleasedStartedBefore?: Date;
-}): Promise<{ requeued: number; failed: number }> {
+}): Promise<{ requeued: number; failed: number; ids: string[] }> {
   const client = await prisma();
   const everyRunning = options.everyRunning === true;
   const unleasedBefore = options.unleasedStartedBefore ?? new Date(0);
-  const rows = await client.$queryRaw<{ requeued: boolean }[]>`
+  const rows = await client.$queryRaw<{ id: string; requeued: boolean }[]>`
     UPDATE submissions
        SET status = CASE WHEN grading_runs >= ${options.maxRuns} THEN 'error'::"SubmissionStatus" ELSE 'queued'::"SubmissionStatus" END,
            attempt = NULL,
@@ -453,9 +453,9 @@ export async function reclaimExpiredLeases(options: {
        AND (${everyRunning}
             OR lease_expires_at < now()
             OR (lease_expires_at IS NULL AND (started_at IS NULL OR started_at < ${unleasedBefore})))
-    RETURNING status = 'queued' AS requeued`;
+    RETURNING id, status = 'queued' AS requeued`;
   const requeued = rows.filter((row) => row.requeued).length;
-  return { requeued, failed: rows.length - requeued };
+  return { requeued, failed: rows.length - requeued, ids: rows.map((row) => row.id) };
 }
 
 /** The PostgreSQL NOTIFY channel on which a submission's id is sent when its row changes. */
