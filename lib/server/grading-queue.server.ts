@@ -139,7 +139,12 @@ export class GradingQueue {
       for (const owner of owners) {
         const id = this.claims.get(owner);
         if (!held.has(owner) && id !== undefined && this.claims.has(owner)) {
-          this.options.log(`grading queue: lost the lease of ${id} (expired and reclaimed); its verdict will not be stored by this runner`);
+          // Finished meanwhile, or expired and reclaimed: either way nothing to renew any more.
+          this.claims.delete(owner);
+          const row = await selectSubmissionById(id);
+          if (row?.status === "queued" || (row?.status === "running" && row.leaseOwner !== owner)) {
+            this.options.log(`grading queue: lost the lease of ${id} (it expired and was reclaimed); this runner will not store its verdict`);
+          }
         }
       }
     } catch (error) {

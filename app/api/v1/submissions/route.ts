@@ -79,6 +79,9 @@ export function POST(request: Request): Promise<Response> {
       return created(row, false);
     } catch (error) {
       if (error instanceof SubmissionLimitReached) {
+        // A retry whose first request committed meanwhile is answered, not limited.
+        const earlier = key === undefined ? null : replayOf(await selectSubmissionByIdempotencyKey(viewer.user.id, key), hash);
+        if (earlier !== null) return created(earlier, true);
         const response = apiError(429, error.limit === "rate" ? "too_many_submissions" : "too_many_pending_submissions", error.message);
         response.headers.set("retry-after", String(error.retryAfterSeconds));
         return response;
