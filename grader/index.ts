@@ -3,6 +3,7 @@
 // import from here only. Edit when the public API changes (and docs/architecture.md with it).
 import { z } from "zod";
 import { ExerciseLoadError, type LoadedExercise, DEFAULT_EXERCISES_DIR, listExerciseIds, loadExercise } from "./exercise/load";
+import { Limits } from "./exercise/schema";
 import { GradingEngine, buildInstances, EXAMPLE_SEED } from "./grading/engine";
 import { referenceNetwork } from "./grading/reference-network";
 import type { SandboxPort } from "./grading/sandbox-port";
@@ -12,6 +13,9 @@ import { Locale, type Verdict } from "./grading/verdict";
 export { Verdict, TestResult, VERDICT_VERSION, Locale } from "./grading/verdict";
 export type { SandboxPort } from "./grading/sandbox-port";
 export { ExerciseLoadError } from "./exercise/load";
+
+/** The largest submission (UTF-8 bytes) an exercise accepts unless its exercise.json sets limits.codeBytes. */
+export const DEFAULT_MAX_CODE_BYTES: number = Limits.parse({}).codeBytes;
 
 export const GradeSubmissionInput = z
   .object({

@@ -35,7 +35,7 @@ async function lab(argv: string[], password = "correct-horse-1"): Promise<{ code
 // Every command opens the persisted PGlite folder afresh (seconds each on a busy machine).
 describe("lab db / user / token", { timeout: 180_000 }, () => {
   it("migrates, then reports the database up to date", async () => {
-    expect((await lab(["db", "migrate"])).out).toBe("applied: 20261128000000_init\n");
+    expect((await lab(["db", "migrate"])).out).toBe("applied: 20261128000000_init, 20261203170000_grading_leases_idempotency\n");
     expect(await lab(["db", "migrate"])).toEqual({ code: 0, out: "database is up to date\n", err: "" });
   });
 

@@ -30,7 +30,28 @@ export const ServerEnv = z.object({
     .describe("Run the grading queue runner inside the web process (set 0 when separate grading workers run)"),
   BACKPROP_GRADING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   BACKPROP_GRADING_MAX_RUNS: z.coerce.number().int().min(1).max(10).default(3),
-  BACKPROP_GRADING_STALE_SECONDS: z.coerce.number().int().min(10).default(300),
+  BACKPROP_GRADING_STALE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(300)
+    .describe("Only for rows claimed before grading leases existed (no lease): when such a running row is orphaned"),
+  BACKPROP_GRADING_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .default(20)
+    .describe("How long a grading claim lasts without a heartbeat; a dead runner's rows are reclaimed after it"),
+  BACKPROP_GRADING_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(600).default(5).describe("How often a live runner renews its leases"),
+  BACKPROP_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20).describe("Submissions one user may make per minute (429 above)"),
+  BACKPROP_SUBMISSIONS_MAX_PENDING: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10)
+    .describe("Queued or running submissions one user may have at a time (429 above)"),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

@@ -197,3 +197,127 @@ describe("watchSubmission", () => {
     expect(states.at(-1)).toBe("done");
   });
 });
+
+/** Polls until `check` holds (no wall-clock assertion: the test's own timeout bounds it). */
+async function until(check: () => Promise<boolean>, pauseMs = 20): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+}
+
+describe("leases", () => {
+  it("reclaims the rows of a runner that stopped heartbeating once its lease expires, and keeps its late verdict out", async () => {
+    const { user } = await createUser();
+    let releaseDead = () => {};
+    const deadGate = new Promise<void>((resolve) => (releaseDead = resolve));
+    const dead = queueWith(
+      async (input) => {
+        await deadGate;
+        return buildVerdict({ seed: input.seed, status: "fail", score: 0.25 });
+      },
+      { soleRunner: false, leaseMs: 300, heartbeatMs: 50, concurrency: 1 },
+    );
+    const row = await dead.enqueue({ userId: user.id, exerciseId: "sigmoid", code: "lease-dead", locale: "ko" });
+    await dead.start();
+    await until(async () => (await selectSubmissionById(row.id))?.status === "running");
+    const firstClaim = (await selectSubmissionById(row.id))?.leaseOwner;
+    dead.simulateLostHeartbeat(); // it hangs: grading never ends and nothing renews its lease
+
+    let rescuerGraded = 0;
+    const rescuer = queueWith(
+      (input) => {
+        rescuerGraded += 1;
+        return Promise.resolve(buildVerdict({ seed: input.seed, status: "pass", score: 1 }));
+      },
+      { soleRunner: false, leaseMs: 300, heartbeatMs: 50, pollIntervalMs: 20 },
+    );
+    await rescuer.start();
+    await until(async () => (await selectSubmissionById(row.id))?.status === "done");
+    await rescuer.stop();
+    releaseDead(); // the hung runner wakes up and tries to store its verdict under its lost claim
+    await dead.stop();
+
+    const final = await selectSubmissionById(row.id);
+    expect(rescuerGraded).toBe(1);
+    expect(final).toMatchObject({ status: "done", score: 1, attempt: 1, gradingRuns: 2, leaseOwner: null });
+    expect(firstClaim).toMatch(/\//);
+    expect(await selectProgressByUser(user.id)).toMatchObject([{ attempts: 1 }]);
+  });
+
+  it("does not reclaim a long grading whose runner keeps renewing its lease", async () => {
+    const { user } = await createUser();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const live = queueWith(
+      async (input) => {
+        await gate;
+        return buildVerdict({ seed: input.seed, status: "fail", score: 0.5 });
+      },
+      { soleRunner: false, leaseMs: 1000, heartbeatMs: 50, concurrency: 1 },
+    );
+    const row = await live.enqueue({ userId: user.id, exerciseId: "sigmoid", code: "lease-live", locale: "ko" });
+    await live.start();
+    await until(async () => (await selectSubmissionById(row.id))?.status === "running");
+    const claimed = await selectSubmissionById(row.id);
+    const firstExpiry = claimed?.leaseExpiresAt?.getTime() ?? Number.NaN;
+
+    let otherGraded = 0;
+    const other = queueWith(
+      () => {
+        otherGraded += 1;
+        return Promise.resolve(buildVerdict());
+      },
+      { soleRunner: false, leaseMs: 1000, heartbeatMs: 50, pollIntervalMs: 20 },
+    );
+    await other.start();
+    // Wait until the lease has been renewed well past several lease lengths after its first
+    // expiry: the grading has outlived its original lease many times over.
+    await until(async () => ((await selectSubmissionById(row.id))?.leaseExpiresAt?.getTime() ?? 0) > firstExpiry + 3 * 1000);
+    const during = await selectSubmissionById(row.id);
+    expect(during).toMatchObject({ status: "running", leaseOwner: claimed?.leaseOwner, gradingRuns: 1 });
+    release();
+    await live.stop();
+    await other.stop();
+    expect(otherGraded).toBe(0);
+    expect(await selectSubmissionById(row.id)).toMatchObject({ status: "done", score: 0.5, attempt: 1, gradingRuns: 1 });
+  });
+});
+
+describe("fairness", () => {
+  it("grades another user's single submission before the backlog of a user who queued many", async () => {
+    const { user: busy } = await createUser();
+    const { user: quiet } = await createUser();
+    const order: string[] = [];
+    const queue = queueWith(
+      (input) => {
+        order.push(input.code);
+        return Promise.resolve(buildVerdict({ seed: input.seed }));
+      },
+      { concurrency: 1 },
+    );
+    for (let i = 0; i < 6; i += 1) await queue.enqueue({ userId: busy.id, exerciseId: "sigmoid", code: `busy-${i}`, locale: "ko" });
+    await queue.enqueue({ userId: quiet.id, exerciseId: "sigmoid", code: "quiet-0", locale: "ko" });
+    await queue.drain();
+    expect(order).toHaveLength(7);
+    // One grading per runner at most before the quiet user's turn, not the whole backlog.
+    expect(order.indexOf("quiet-0")).toBeLessThanOrEqual(1);
+    expect(order.filter((code) => code.startsWith("busy-"))).toEqual(["busy-0", "busy-1", "busy-2", "busy-3", "busy-4", "busy-5"]);
+  });
+
+  it("alternates between users with two runners sharing the database", async () => {
+    const users = [(await createUser()).user, (await createUser()).user];
+    const order: string[] = [];
+    const grade: GradeFunction = async (input) => {
+      order.push(input.code);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return buildVerdict({ seed: input.seed });
+    };
+    const a = queueWith(grade, { soleRunner: false, concurrency: 1 });
+    const b = queueWith(grade, { soleRunner: false, concurrency: 1 });
+    for (const [u, user] of users.entries()) {
+      for (let i = 0; i < 4; i += 1) await a.enqueue({ userId: user.id, exerciseId: "sigmoid", code: `u${u}-${i}`, locale: "ko" });
+    }
+    await Promise.all([a.drain(), b.drain()]);
+    expect([...order].sort()).toEqual(["u0-0", "u0-1", "u0-2", "u0-3", "u1-0", "u1-1", "u1-2", "u1-3"]);
+    // The second user is served within the first two claims, not after the first user's four.
+    expect(order.slice(0, 2).some((code) => code.startsWith("u1-"))).toBe(true);
+  });
+});

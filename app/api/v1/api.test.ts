@@ -12,6 +12,7 @@ import { GET as getSubmission } from "@/app/api/v1/submissions/[id]/route";
 import { GET as listSubmissions, POST as createSubmission } from "@/app/api/v1/submissions/route";
 import { POST as createToken } from "@/app/api/v1/tokens/route";
 import type { QuizItem } from "@/grader/exercise/quiz";
+import { DEFAULT_MAX_CODE_BYTES } from "@/grader/index";
 import { courseSource } from "@/lib/server/course.server";
 import { revokeApiToken } from "@/lib/server/data/api-tokens";
 import { selectUserByEmail } from "@/lib/server/data/users";
@@ -96,9 +97,9 @@ describe("POST /api/v1/submissions validation", () => {
     expect(await countSubmissions()).toBe(before);
   });
 
-  it("refuses code over 256 KB with 413, counting UTF-8 bytes", async () => {
+  it("refuses code over the grader's limit with 413, counting UTF-8 bytes", async () => {
     const before = await countSubmissions();
-    // 한 is 3 bytes in UTF-8: 87 382 characters are 262 146 bytes, just over the limit.
+    // 한 is 3 bytes in UTF-8: 87 382 characters are 262 146 bytes, over every limit.
     const korean = "한".repeat(87_382);
     const overLimit = await createSubmission(post("/api/v1/submissions", JSON.stringify({ exerciseId: "sigmoid", code: korean })));
     expect(overLimit.status).toBe(413);
@@ -107,7 +108,7 @@ describe("POST /api/v1/submissions validation", () => {
     expect(huge.status).toBe(413);
     expect((await errorOf(huge)).code).toBe("payload_too_large");
     expect(await countSubmissions()).toBe(before);
-    const atLimit = await createSubmission(post("/api/v1/submissions", JSON.stringify({ exerciseId: "sigmoid", code: "x".repeat(256 * 1024) })));
+    const atLimit = await createSubmission(post("/api/v1/submissions", JSON.stringify({ exerciseId: "sigmoid", code: "x".repeat(DEFAULT_MAX_CODE_BYTES) })));
     expect(atLimit.status).toBe(202);
     // The submission records the exercise's content hash at the time it was made.
     const { id } = (await atLimit.json()) as { id: string };

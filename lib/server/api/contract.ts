@@ -38,7 +38,10 @@ export const ExerciseList = z.object({ exercises: z.array(ExerciseListItem) }).m
 export const CreateSubmissionBody = z
   .object({
     exerciseId: ExerciseId,
-    code: z.string().describe("TypeScript source; at most BACKPROP_MAX_CODE_BYTES bytes of UTF-8 (413 otherwise)"),
+    code: z
+      .string()
+      .refine((code) => !code.includes("\u0000"), "must not contain the NUL character (U+0000)")
+      .describe("TypeScript source; at most the grader's limit (50 000 bytes of UTF-8; 413 otherwise), without NUL characters"),
     locale: Locale.optional().describe("Language of the verdict's messages; default ko"),
   })
   .strict()
@@ -61,8 +64,37 @@ export const SubmissionView = z
   })
   .meta({ id: "Submission" });
 export type SubmissionView = z.infer<typeof SubmissionView>;
-export const SubmissionList = z.object({ submissions: z.array(SubmissionView) }).meta({ id: "SubmissionList" });
-export const SubmissionListQuery = z.object({ exerciseId: ExerciseId.optional() }).strict();
+export const SubmissionSummary = z
+  .object({
+    id: z.string(),
+    exerciseId: z.string(),
+    status: SubmissionStatus,
+    result: z.enum(["pass", "fail", "error"]).nullable().describe("The verdict's status; null until graded"),
+    score: z.number().nullable(),
+    attempt: z.number().int().nullable(),
+    errorReason: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "SubmissionSummary" });
+export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+export const SUBMISSION_PAGE_MAX = 100;
+export const SubmissionList = z
+  .object({
+    submissions: z.array(SubmissionSummary).describe("Newest first; the full verdict is on GET /api/v1/submissions/{id}"),
+    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
+  })
+  .meta({ id: "SubmissionList" });
+export const SubmissionListQuery = z
+  .object({
+    exerciseId: ExerciseId.optional(),
+    limit: z.coerce.number().int().min(1).max(SUBMISSION_PAGE_MAX).default(20).describe(`Page size, at most ${SUBMISSION_PAGE_MAX}`),
+    cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
+  })
+  .strict();
+/** Idempotency-Key header of POST /api/v1/submissions: a client-chosen id of one submission. */
+export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/, "must be 1 to 200 visible ASCII characters");
 
 export const DraftView = z.object({ code: z.string(), updatedAt: z.string() }).meta({ id: "Draft" });
 export const PutDraftBody = z.object({ code: z.string() }).strict().meta({ id: "PutDraft" });
@@ -137,7 +169,9 @@ function errors(...codes: number[]) {
     401: "Not signed in, or the token is invalid",
     403: "Signed in but not allowed (role, scope, or cross-site request)",
     404: "No such resource (or not yours)",
+    422: "The Idempotency-Key was already used with a different request",
     413: "The code is larger than the limit",
+    429: "Too many submissions: see the Retry-After header",
     503: "The course content could not be loaded",
   };
   return Object.fromEntries(
@@ -158,15 +192,19 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31["generate
   registry.registerPath({
     method: "post",
     path: "/api/v1/submissions",
-    summary: "Submit code for grading (scope submissions:write)",
+    summary: "Submit code for grading (scope submissions:write); send an Idempotency-Key header to retry safely",
     security: authed,
-    request: jsonBody(CreateSubmissionBody),
-    responses: { 202: ok("Stored and queued", SubmissionCreated), ...errors(400, 401, 403, 404, 413) },
+    request: { headers: z.object({ "idempotency-key": IdempotencyKey.optional() }), ...jsonBody(CreateSubmissionBody) },
+    responses: {
+      200: ok("Already submitted with this Idempotency-Key: the same submission (header Idempotent-Replayed: true)", SubmissionCreated),
+      202: ok("Stored and queued", SubmissionCreated),
+      ...errors(400, 401, 403, 404, 413, 422, 429),
+    },
   });
   registry.registerPath({
     method: "get",
     path: "/api/v1/submissions",
-    summary: "Your submissions, newest first (scope submissions:read)",
+    summary: "Your submissions, newest first, one page of summaries (scope submissions:read)",
     security: authed,
     request: { query: SubmissionListQuery },
     responses: { 200: ok("Your submissions", SubmissionList), ...errors(400, 401, 403) },

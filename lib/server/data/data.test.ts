@@ -1,6 +1,7 @@
 // The data-access modules against a fresh database (PGlite by default, PostgreSQL with
 // BACKPROP_TEST_DB=pg): the grading state machine, progress, tokens, drafts, quiz answers, users.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildVerdict, createSubmission, createUser } from "../../../tests/factories";
 import type { Database } from "../db.server";
 import { openTestDatabase } from "../test-database";
@@ -12,10 +13,16 @@ import {
   claimNextQueuedSubmission,
   failSubmission,
   finishSubmission,
-  recoverStaleSubmissions,
+  IdempotencyKeyTaken,
+  insertSubmission,
+  reclaimExpiredLeases,
+  renewLeases,
   requeueSubmission,
   selectSubmissionById,
+  selectSubmissionByIdempotencyKey,
   selectSubmissionsByUser,
+  SubmissionLimitReached,
+  type SubmissionLimits,
 } from "./submissions";
 import { selectUserByEmail, updateUserRole } from "./users";
 
@@ -35,6 +42,11 @@ async function claim(id: string) {
 }
 
 describe("submissions", () => {
+  // Each test claims its own rows: nothing queued by an earlier test may be claimed first.
+  beforeEach(async () => {
+    await database.prisma.submission.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "error" } });
+  });
+
   it("moves queued → running → done, numbering attempts per learner and exercise", async () => {
     const { user } = await createUser();
     const first = await createSubmission(user.id, { seed: 7 });
@@ -52,8 +64,8 @@ describe("submissions", () => {
     await claim(other.id);
     expect((await finishSubmission(other.id, buildVerdict({ exercise: "tanh" }))).row?.attempt).toBe(1);
 
-    const listed = await selectSubmissionsByUser(user.id, { exerciseId: "sigmoid" });
-    expect(listed.map((row) => row.id)).toEqual([second.id, first.id]);
+    const listed = await selectSubmissionsByUser(user.id, { exerciseId: "sigmoid", limit: 10 });
+    expect(listed.rows.map((row) => row.id)).toEqual([second.id, first.id]);
   });
 
   it("writes a verdict once: a second write, or one for a row that is not running, changes nothing", async () => {
@@ -86,16 +98,116 @@ describe("submissions", () => {
     expect(await requeueSubmission(row.id, "again")).toBe(false);
     expect(await selectSubmissionById(row.id)).toMatchObject({ status: "queued", errorReason: "worker died", startedAt: null });
 
+    // A claim whose lease has already expired (its runner stopped renewing it) is reclaimed;
+    // a live lease is not.
+    await claimNextQueuedSubmission({ runner: "live", leaseMs: 60_000 });
+    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toMatchObject({ requeued: 0, failed: 0 });
+    await database.prisma.submission.update({ where: { id: row.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 1, failed: 0, ids: [row.id] });
+    expect(await selectSubmissionById(row.id)).toMatchObject({ status: "queued", leaseOwner: null, leaseExpiresAt: null });
     await claim(row.id);
-    const future = new Date(Date.now() + 60_000);
-    expect(await recoverStaleSubmissions(new Date(Date.now() - 60_000), 3)).toEqual({ requeued: 0, failed: 0 });
-    expect(await recoverStaleSubmissions(future, 3)).toEqual({ requeued: 1, failed: 0 });
-    await claim(row.id);
-    expect(await recoverStaleSubmissions(future, 3)).toEqual({ requeued: 0, failed: 1 });
+    expect(await reclaimExpiredLeases({ maxRuns: 3, everyRunning: true })).toEqual({ requeued: 0, failed: 1, ids: [row.id] });
     const failed = await selectSubmissionById(row.id);
     expect(failed).toMatchObject({ status: "error", attempt: null, gradingRuns: 3 });
     expect(failed?.errorReason).toMatch(/interrupted 3 times/);
     expect(await selectProgressByUser(user.id)).toEqual([]);
+  });
+
+  it("stores a verdict only under the claim that holds the row: a runner whose lease was reclaimed is refused", async () => {
+    const { user } = await createUser();
+    const row = await createSubmission(user.id);
+    const first = await claimNextQueuedSubmission({ runner: "first", leaseMs: 60_000 });
+    expect(first?.id).toBe(row.id);
+    expect(first?.leaseOwner).toMatch(/^first\//);
+    expect(await renewLeases([first?.leaseOwner ?? ""], 60_000)).toEqual(new Set([first?.leaseOwner]));
+    await database.prisma.submission.update({ where: { id: row.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await reclaimExpiredLeases({ maxRuns: 3 })).toEqual({ requeued: 1, failed: 0, ids: [row.id] });
+    const second = await claimNextQueuedSubmission({ runner: "second", leaseMs: 60_000 });
+    expect(second?.id).toBe(row.id);
+    // The first runner's heartbeat and writes find their claim gone.
+    expect(await renewLeases([first?.leaseOwner ?? ""], 60_000)).toEqual(new Set());
+    expect((await finishSubmission(row.id, buildVerdict({ score: 0.1, status: "fail" }), { leaseOwner: first?.leaseOwner ?? "" })).row).toBeNull();
+    expect(await requeueSubmission(row.id, "late", { leaseOwner: first?.leaseOwner ?? "" })).toBe(false);
+    expect((await failSubmission(row.id, "late", null, { leaseOwner: first?.leaseOwner ?? "" })).row).toBeNull();
+    const done = await finishSubmission(row.id, buildVerdict({ score: 0.75, status: "fail" }), { leaseOwner: second?.leaseOwner ?? "" });
+    expect(done.row).toMatchObject({ status: "done", score: 0.75, attempt: 1, gradingRuns: 2, leaseOwner: null, leaseExpiresAt: null });
+  });
+
+  it("creates a new exercise and version once when the first submissions and verdicts for it arrive together", async () => {
+    const { user } = await createUser();
+    const exerciseId = `race-${randomUUID().slice(0, 8)}`;
+    const version = `sha256-${randomUUID()}`;
+    const rows = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => insertSubmission({ userId: user.id, exerciseId, code: `c${i}`, locale: "ko", exerciseVersion: version })),
+    );
+    expect(new Set(rows.map((row) => row.exerciseVersionId)).size).toBe(1);
+    // A verdict names the version it was graded against; the first verdicts of a new version race too.
+    const claims = [];
+    for (let i = 0; i < rows.length; i += 1) claims.push(await claimNextQueuedSubmission());
+    const newer = `sha256-${randomUUID()}`;
+    const outcomes = await Promise.all(rows.map((row) => finishSubmission(row.id, buildVerdict({ exercise: exerciseId, exerciseVersion: newer }))));
+    expect(outcomes.every((outcome) => outcome.row?.status === "done")).toBe(true);
+    expect(await database.prisma.exerciseVersion.count({ where: { exerciseId } })).toBe(2);
+    expect(claims.every((claimed) => claimed !== null)).toBe(true);
+  });
+
+  it("limits a user's pending submissions and submissions per window, exactly, even when they arrive together", async () => {
+    const { user } = await createUser();
+    const submit = (limits: SubmissionLimits, code: string) => insertSubmission({ userId: user.id, exerciseId: "sigmoid", code, locale: "ko", limits });
+    const pendingLimit = { maxPending: 3, perWindow: 1000, windowSeconds: 60 };
+    const settled = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => submit(pendingLimit, `p${i}`)));
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(3);
+    const refused = settled.find((s) => s.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ name: "SubmissionLimitReached", limit: "pending" });
+    expect(await database.prisma.submission.count({ where: { userId: user.id } })).toBe(3);
+
+    // Graded submissions still count towards the window.
+    await database.prisma.submission.updateMany({ where: { userId: user.id }, data: { status: "done" } });
+    const rateLimit = { maxPending: 1000, perWindow: 5, windowSeconds: 60 };
+    await submit(rateLimit, "r1");
+    await submit(rateLimit, "r2");
+    const error = await submit(rateLimit, "r3").then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SubmissionLimitReached);
+    const limited = error as SubmissionLimitReached;
+    expect(limited.limit).toBe("rate");
+    expect(limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(limited.message).toMatch(/at most 5 per 60 s/);
+  });
+
+  it("stores an idempotency key once per user", async () => {
+    const { user } = await createUser();
+    const { user: other } = await createUser();
+    const first = await insertSubmission({ userId: user.id, exerciseId: "sigmoid", code: "k", locale: "ko", idempotencyKey: "key-1", requestHash: "h" });
+    expect((await selectSubmissionByIdempotencyKey(user.id, "key-1"))?.id).toBe(first.id);
+    await expect(insertSubmission({ userId: user.id, exerciseId: "sigmoid", code: "k", locale: "ko", idempotencyKey: "key-1" })).rejects.toBeInstanceOf(
+      IdempotencyKeyTaken,
+    );
+    // Keys are per user.
+    await insertSubmission({ userId: other.id, exerciseId: "sigmoid", code: "k", locale: "ko", idempotencyKey: "key-1" });
+    expect(await selectSubmissionByIdempotencyKey(other.id, "key-2")).toBeNull();
+  });
+
+  it("lists a user's submissions in pages of summaries, newest first, without code or verdict", async () => {
+    const { user } = await createUser();
+    const made = [];
+    for (let i = 0; i < 5; i += 1) made.push(await createSubmission(user.id, { code: `page-${i}` }));
+    await claim(made[0]?.id ?? "");
+    await finishSubmission(made[0]?.id ?? "", buildVerdict({ status: "fail", score: 0.5 }));
+    const pages = [];
+    let after;
+    for (;;) {
+      const page = await selectSubmissionsByUser(user.id, { limit: 2, ...(after === undefined ? {} : { after }) });
+      pages.push(page.rows);
+      if (page.next === null) break;
+      after = page.next;
+    }
+    expect(pages.map((rows) => rows.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((row) => row.id)).toEqual([...made].reverse().map((row) => row.id));
+    expect(pages[2]?.[0]).toMatchObject({ status: "done", result: "fail", score: 0.5, attempt: 1 });
+    expect(pages[2]?.[0]).not.toHaveProperty("verdict");
+    expect(pages[2]?.[0]).not.toHaveProperty("code");
+    expect(pages[0]?.[0]).toMatchObject({ status: "queued", result: null });
   });
 
   it("reads a stored verdict that breaks the contract as no verdict, not a crash", async () => {

@@ -1,7 +1,7 @@
-// The live-status client against a scripted EventSource: the verdict stays shown after the
-// server closes the stream (a late poll once reported "done" as a pending status again).
+// The browser's submissions client: live status against a scripted EventSource (the verdict stays
+// shown after the server closes the stream), Idempotency-Key retries, and list summaries.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { watchSubmissionEvents } from "./api";
+import { createSubmission, fetchSubmissions, watchSubmissionEvents } from "./api";
 
 class ScriptedEventSource extends EventTarget {
   static last: ScriptedEventSource | undefined;
@@ -62,5 +62,47 @@ describe("watchSubmissionEvents", () => {
     ScriptedEventSource.last?.drop();
     expect((await watching).status).toBe("done");
     expect(statuses).toEqual(["queued"]);
+  });
+});
+
+describe("createSubmission", () => {
+  it("sends one Idempotency-Key and sends it again when the connection fails before an answer", async () => {
+    const keys: (string | null)[] = [];
+    let calls = 0;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((_url: string, init: RequestInit) => {
+        keys.push(new Headers(init.headers).get("idempotency-key"));
+        calls += 1;
+        if (calls === 1) return Promise.reject(new TypeError("fetch failed: connection reset"));
+        return Promise.resolve(new Response(JSON.stringify({ id: "s1", status: "queued" }), { status: 200 }));
+      }),
+    );
+    expect(await createSubmission({ exerciseId: "sigmoid", code: "x", locale: "en" }, { retryDelayMs: 1 })).toEqual({ id: "s1", status: "queued" });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // A new submission gets a new key.
+    await createSubmission({ exerciseId: "sigmoid", code: "y", locale: "en" }, { retryDelayMs: 1 });
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it("shows the server's message for a refused submission (429) without retrying", async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(new Response(JSON.stringify({ error: { code: "too_many_submissions", message: "Too many submissions: at most 20 per 60 s. Try again in 12 s." } }), { status: 429 })),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    await expect(createSubmission({ exerciseId: "sigmoid", code: "x", locale: "en" })).rejects.toThrow("Try again in 12 s.");
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("fetchSubmissions", () => {
+  it("reads a page of summaries (status and score, no verdict)", async () => {
+    const summary = { id: "s1", exerciseId: "sigmoid", status: "done", result: "fail", score: 0.5, attempt: 1, errorReason: null, createdAt: "2026-11-28T00:00:00.000Z", startedAt: null, finishedAt: null };
+    const fetchMock = vi.fn((_url: string) => Promise.resolve(new Response(JSON.stringify({ submissions: [summary], nextCursor: null }))));
+    vi.stubGlobal("fetch", fetchMock);
+    expect(await fetchSubmissions("sigmoid")).toMatchObject([{ id: "s1", result: "fail", score: 0.5 }]);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/v1/submissions?exerciseId=sigmoid&limit=50");
   });
 });

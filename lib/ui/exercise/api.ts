@@ -44,10 +44,15 @@ export const SubmissionView = z.looseObject({
   verdict: VerdictView.optional(),
   score: z.number().nullable().optional(),
   attempt: z.number().nullable().optional(),
+  /** The verdict's status, in list summaries (which carry no verdict). */
+  result: z.enum(["pass", "fail", "error"]).nullable().optional(),
   createdAt: z.string(),
   code: z.string().optional(),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
+
+/** Submissions shown in an exercise's history (the newest; the API pages at most 100). */
+export const HISTORY_PAGE_SIZE = 50;
 
 const Created = z.object({ id: z.string(), status: SubmissionStatus });
 const ApiError = z.looseObject({ error: z.union([z.string(), z.looseObject({ message: z.string() })]) });
@@ -62,12 +67,31 @@ async function errorMessage(response: Response): Promise<string> {
   return `${response.status} ${response.statusText}`;
 }
 
-export async function createSubmission(input: { exerciseId: string; code: string; locale: string }): Promise<{ id: string }> {
-  const response = await fetch("/api/v1/submissions", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(input),
-  });
+/** Attempts of one POST when the connection fails before an answer (reset, timeout). */
+const SUBMIT_ATTEMPTS = 3;
+
+/**
+ * Submits code for grading. One Idempotency-Key per call, sent again on every retry, so a POST
+ * that was stored but whose answer was lost (a connection reset) is not stored twice.
+ */
+export async function createSubmission(
+  input: { exerciseId: string; code: string; locale: string },
+  options: { retryDelayMs?: number } = {},
+): Promise<{ id: string }> {
+  const idempotencyKey = crypto.randomUUID();
+  let response: Response | undefined;
+  for (let attempt = 1; response === undefined; attempt += 1) {
+    try {
+      response = await fetch("/api/v1/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+        body: JSON.stringify(input),
+      });
+    } catch (error) {
+      if (attempt >= SUBMIT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 500) * attempt));
+    }
+  }
   if (!response.ok) throw new Error(await errorMessage(response));
   return Created.parse(await response.json());
 }
@@ -78,8 +102,9 @@ export async function fetchSubmission(id: string): Promise<SubmissionView> {
   return SubmissionView.parse(await response.json());
 }
 
+/** The newest submissions to this exercise, as summaries (no code, no verdict: fetched when opened). */
 export async function fetchSubmissions(exerciseId: string): Promise<SubmissionView[]> {
-  const response = await fetch(`/api/v1/submissions?exerciseId=${encodeURIComponent(exerciseId)}`, { cache: "no-store" });
+  const response = await fetch(`/api/v1/submissions?exerciseId=${encodeURIComponent(exerciseId)}&limit=${HISTORY_PAGE_SIZE}`, { cache: "no-store" });
   if (!response.ok) throw new Error(await errorMessage(response));
   return z.object({ submissions: z.array(SubmissionView) }).parse(await response.json()).submissions;
 }

@@ -52,7 +52,9 @@ export function HistoryPanel({ history, onOpen }: { history: readonly Submission
           </thead>
           <tbody>
             {history.map((s) => {
-              const status = s.verdict?.status ?? (s.status === "error" ? "error" : null);
+              // A fresh submission carries its verdict; list entries only its status and score.
+              const status = s.verdict?.status ?? s.result ?? (s.status === "error" ? "error" : null);
+              const score = s.verdict?.score ?? (s.result ? s.score : null);
               return (
                 <tr key={s.id} data-testid="history-row">
                   <td>
@@ -61,7 +63,7 @@ export function HistoryPanel({ history, onOpen }: { history: readonly Submission
                   <td>{format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>
                     {status ? <span className={`badge ${status}`}>{status}</span> : <span className="muted">{t("pending")}</span>}
-                    {s.verdict ? ` ${Math.round(s.verdict.score * 100)}%` : ""}
+                    {score !== null && score !== undefined ? ` ${Math.round(score * 100)}%` : ""}
                   </td>
                   <td>
                     <button type="button" onClick={() => void codeOf(s.id).then(onOpen)}>
