@@ -121,12 +121,20 @@ function buildAuth(prisma: PrismaClient, settings: AuthSettings) {
 
 export type Auth = ReturnType<typeof buildAuth>;
 
-function requestOrigin(request: Request): string | null {
-  try {
-    return new URL(request.url).origin;
-  } catch {
-    return null;
-  }
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The origin the browser sent the request to: its Host (X-Forwarded-Host, which our server entry
+ * keeps only from trusted proxies, else Host) and scheme. Not `request.url`: Next.js builds that
+ * from its own hostname setting (`http://localhost:<port>`), whatever address was opened.
+ */
+export function requestOrigin(request: Request): string | null {
+  const url = new URL(request.url);
+  const first = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
+  const host = first(request.headers.get("x-forwarded-host")) ?? first(request.headers.get("host")) ?? url.host;
+  const scheme = first(request.headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1);
+  if ((scheme !== "http" && scheme !== "https") || !HOST.test(host)) return null;
+  return new URL(`${scheme}://${host}`).origin;
 }
 
 /** Refuses (429) more than ACCOUNT_SIGN_IN_LIMIT attempts on one account, from any number of addresses. */

@@ -58,6 +58,23 @@ describe("the NUL character", () => {
   });
 });
 
+describe("cookie-authenticated writes without BETTER_AUTH_URL", () => {
+  it("are accepted from the address the site was opened at (127.0.0.1, another port), and refused from elsewhere", async () => {
+    // next start builds request.url from its own hostname (localhost); the Host header is the address opened.
+    const put = (origin: string) =>
+      putDraft(
+        new Request("http://localhost:3101/api/v1/drafts/sigmoid", {
+          method: "PUT",
+          headers: { cookie: adminCookie, host: "127.0.0.1:3101", "x-forwarded-proto": "http", origin, "content-type": "application/json" },
+          body: JSON.stringify({ code: "// saved from 127.0.0.1" }),
+        }),
+        params({ exerciseId: "sigmoid" }),
+      );
+    expect((await put("http://127.0.0.1:3101")).status).toBe(200);
+    expect((await put("http://evil.example")).status).toBe(403);
+  });
+});
+
 describe("the last admin", () => {
   it("cannot be demoted (409 with a clear message); once another admin exists, can be", async () => {
     const refused = await changeRole(send("POST", `/api/v1/admin/users/${adminId}/role`, { role: "learner" }), params({ id: adminId }));

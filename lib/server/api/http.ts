@@ -2,7 +2,7 @@
 // validated request bodies, and the authorization gate (who, which role, which token scope,
 // and the same-origin check that protects cookie-authenticated writes from CSRF).
 import type { z } from "zod";
-import { authSettingsFromEnv, getViewer, hasRole, type Role, type Viewer } from "../auth.server";
+import { authSettingsFromEnv, getViewer, hasRole, requestOrigin, type Role, type Viewer } from "../auth.server";
 import type { ApiScope } from "../data/api-tokens";
 import { serverEnv } from "../env.server";
 
@@ -52,7 +52,11 @@ export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if (origin !== null) {
-    const allowed = new Set([new URL(request.url).origin, ...authSettingsFromEnv().trustedOrigins]);
+    // The same policy as better-auth's (ADR 008): the configured origins, and without a configured
+    // public URL also the address the request was sent to.
+    const settings = authSettingsFromEnv();
+    const allowed = new Set([new URL(request.url).origin, ...settings.trustedOrigins]);
+    if (!settings.publicUrlConfigured) allowed.add(requestOrigin(request) ?? "");
     return allowed.has(origin);
   }
   return fetchSite === "same-origin";

@@ -135,6 +135,20 @@ describe("trusted origins", () => {
     expect(await selectUserByEmail("evil-1@example.org")).toBeNull();
   });
 
+  it("without BETTER_AUTH_URL, goes by the Host the browser sent, as under next start (whose request.url always says localhost)", async () => {
+    const asNextBuildsIt = (host: string, origin: string, email: string) =>
+      new Request("http://localhost:3101/api/auth/sign-up/email", {
+        method: "POST",
+        body: JSON.stringify({ email, password: "long-enough-1", name: "Local" }),
+        headers: { host, "x-forwarded-host": host, "x-forwarded-proto": "http", origin, "content-type": "application/json", "x-forwarded-for": nextAddress() },
+      });
+    expect((await authPost(asNextBuildsIt("127.0.0.1:3101", "http://127.0.0.1:3101", "host-1@example.org"))).status).toBe(200);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect((await authPost(asNextBuildsIt("127.0.0.1:3101", "http://localhost:3101", "host-2@example.org"))).status).toBe(403);
+    expect((await authPost(asNextBuildsIt("evil.example/x", "http://evil.example", "host-3@example.org"))).status).toBe(403);
+    logged.mockRestore();
+  });
+
   it("with BETTER_AUTH_URL, accepts only that origin", async () => {
     process.env.BETTER_AUTH_URL = "https://lab.example.org";
     reloadServerEnv();

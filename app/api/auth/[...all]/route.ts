@@ -2,7 +2,7 @@
 // better-auth checks the Origin of every state-changing request against its trusted origins.
 // Around it: a bound on the body (no multi-megabyte names to parse and store), and `Secure` on
 // every cookie of a request that arrived over https, whatever BETTER_AUTH_URL says.
-import { AUTH_BODY_MAX_BYTES, getAuth } from "@/lib/server/auth.server";
+import { AUTH_BODY_MAX_BYTES, getAuth, requestOrigin } from "@/lib/server/auth.server";
 import { readBodyWithin } from "@/lib/server/api/http";
 
 export const runtime = "nodejs";
@@ -19,7 +19,7 @@ async function authHandler(request: Request): Promise<Response> {
     forwarded = new Request(request.url, { method: request.method, headers: request.headers, body });
   }
   const response = await (await getAuth()).handler(forwarded);
-  return new URL(request.url).protocol === "https:" ? withSecureCookies(response) : response;
+  return requestOrigin(request)?.startsWith("https:") ? withSecureCookies(response) : response;
 }
 
 function withSecureCookies(response: Response): Response {
