@@ -62,7 +62,8 @@ describe("sign-in rate limits", () => {
     const other = await createUser();
     const fine = await authPost(authRequest("/sign-in/email", { email: other.user.email, password: other.password }));
     expect(fine.status).toBe(200);
-  });
+    // Fourteen scrypt password checks: slow on a loaded machine.
+  }, 120_000);
 
   it("limits one address to 5 attempts a minute across accounts, without touching other addresses", async () => {
     const statuses: number[] = [];
