@@ -6,8 +6,54 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Everything the site loads is its own: Monaco and its workers are bundled (worker files under
+// /_next/static, blob: kept for Monaco's fallbacks), KaTeX's fonts are served from /_next/static.
+// Next.js bootstraps each page with inline scripts and Monaco and KaTeX set inline styles, hence
+// 'unsafe-inline' there; no other origin may run scripts, be framed in or frame us, or receive a
+// form. `next dev` evaluates its modules with eval.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+// A dedicated worker's policy is the one its own script is served with, so this one governs the
+// workers (bundled under /_next/static): Run executes the learner's transpiled module with
+// `new Function` in its worker (lib/run/execute.ts), hence 'unsafe-eval' there and only there —
+// the pages keep the policy above, and a script's own policy means nothing to the page that loads it.
+const workerContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' blob:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  headers() {
+    // For the same header, the last matching rule wins.
+    return Promise.resolve([
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: workerContentSecurityPolicy }] },
+    ]);
+  },
   // `npm run typecheck` checks the whole repository; the build must not rewrite the shared
   // tsconfig.json (Next edits the file it reads), so it reads its own.
   typescript: { ignoreBuildErrors: true, tsconfigPath: "lib/ui/tsconfig.next.json" },

@@ -45,6 +45,9 @@ describe("lab db / user / token", { timeout: 180_000 }, () => {
     expect(created.out).toMatch(/^created instructor ta@example.org/);
     expect((await lab(["user", "create", "--email", "ta@example.org", "--role", "learner"])).code).toBe(1);
     expect(await lab(["user", "promote", "--email", "ta@example.org", "--role", "admin"])).toMatchObject({ code: 0, out: "ta@example.org is now admin\n" });
+    const demoted = await lab(["user", "promote", "--email", "ta@example.org", "--role", "learner"]);
+    expect(demoted.code).toBe(1);
+    expect(demoted.err).toContain("the only admin");
   });
 
   it("creates and revokes a token", async () => {
@@ -84,7 +87,8 @@ describe("lab db / user / token", { timeout: 180_000 }, () => {
     expect(restored.out).toContain("the previous database is kept in");
     expect(readdirSync(path.join(folder, "data")).some((name) => name.startsWith("pglite.before-restore-"))).toBe(true);
     // The restored database has the users of the backup and not the one created after it.
-    expect((await lab(["user", "promote", "--email", "ta@example.org", "--role", "learner"])).code).toBe(0);
+    // ta is the only admin (so it stays one): promoting to the same role shows the user exists.
+    expect((await lab(["user", "promote", "--email", "ta@example.org", "--role", "admin"])).code).toBe(0);
     expect((await lab(["user", "promote", "--email", "after-backup@example.org", "--role", "admin"])).err).toContain("no user with the email");
   });
 

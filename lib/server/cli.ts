@@ -192,7 +192,7 @@ async function userPromote(args: string[], io: CliIO): Promise<number> {
   await migrated();
   const user = await selectUserByEmail(email);
   if (user === null) throw new Error(`no user with the email ${email}`);
-  await updateUserRole(user.id, role);
+  if ((await updateUserRole(user.id, role)) === "last-admin") throw new Error(`${user.email} is the only admin: promote another user to admin first`);
   io.stdout(`${user.email} is now ${role}\n`);
   return 0;
 }

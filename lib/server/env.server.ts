@@ -24,6 +24,13 @@ export const ServerEnv = z.object({
     .optional()
     .transform((value) => (value ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
     .describe("Extra origins allowed to send cookie-authenticated requests, comma separated"),
+  BACKPROP_TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(0)
+    .describe("Reverse proxies in front of the web server that append to X-Forwarded-For (0: the socket's address is the client's)"),
   BACKPROP_MAX_CODE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   BACKPROP_GRADING_IN_WEB: booleanFlag
     .default(true)

@@ -1,10 +1,12 @@
 // Sign in / sign up with email and password through better-auth's client; on success, back to
-// where the learner came from (?next=, same-site paths only).
+// where the learner came from (?next=, same-site paths only). The form posts (a password never
+// goes into a URL) and cannot be submitted before the page's JavaScript has loaded. The server's
+// refusals are shown in the learner's language.
 "use client";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { authClient } from "./auth-client";
 
 function safeNext(next: string | null): string {
@@ -17,6 +19,33 @@ function field(form: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
+type AuthT = ReturnType<typeof useTranslations<"auth">>;
+
+/** A translated message for better-auth's error codes and ours (lib/server/auth.server.ts). */
+function explain(t: AuthT, error: { code?: string | undefined; message?: string | undefined; status: number; statusText: string }): string {
+  switch (error.code) {
+    case "INVALID_ORIGIN":
+      return t("errorInvalidOrigin", { origin: window.location.origin });
+    case "INVALID_EMAIL_OR_PASSWORD":
+      return t("errorInvalidCredentials");
+    case "USER_ALREADY_EXISTS":
+    case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
+      return t("errorUserExists");
+    case "PASSWORD_TOO_SHORT":
+    case "PASSWORD_TOO_LONG":
+      return t("errorPasswordLength");
+    case "INVALID_EMAIL":
+      return t("errorInvalidEmail");
+    case "FIELD_TOO_LONG":
+    case "PAYLOAD_TOO_LARGE":
+      return t("errorTooLong");
+    case "INVALID_CHARACTER":
+      return t("errorInvalidCharacter");
+  }
+  if (error.status === 429) return t("errorTooManyRequests");
+  return t("failed", { message: error.message ?? error.statusText });
+}
+
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const t = useTranslations("auth");
   const router = useRouter();
@@ -24,6 +53,9 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const next = safeNext(search.get("next"));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until React has attached the submit handler, a submit would be the browser's own.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const onSubmit = async (form: FormData) => {
     setBusy(true);
@@ -36,7 +68,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         : await authClient.signUp.email({ email, password, name: field(form, "name") });
     setBusy(false);
     if (result.error) {
-      setError(result.error.message ?? result.error.statusText);
+      setError(explain(t, result.error));
       return;
     }
     router.push(next);
@@ -46,6 +78,8 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   return (
     <form
       className="card stack auth-form"
+      method="post"
+      data-hydrated={hydrated}
       onSubmit={(event) => {
         event.preventDefault();
         void onSubmit(new FormData(event.currentTarget));
@@ -60,19 +94,19 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       ) : null}
       <label>
         {t("email")}
-        <input name="email" type="email" autoComplete="email" required />
+        <input name="email" type="email" autoComplete="email" required maxLength={254} />
       </label>
       <label>
         {t("password")}
-        <input name="password" type="password" autoComplete={mode === "sign-in" ? "current-password" : "new-password"} required minLength={8} />
+        <input name="password" type="password" autoComplete={mode === "sign-in" ? "current-password" : "new-password"} required minLength={8} maxLength={128} />
       </label>
       {error ? (
         <p className="bad" role="alert">
-          {t("failed", { message: error })}
+          {error}
         </p>
       ) : null}
-      <button type="submit" className="primary" disabled={busy}>
-        {mode === "sign-in" ? t("submitSignIn") : t("submitSignUp")}
+      <button type="submit" className="primary" disabled={busy || !hydrated}>
+        {!hydrated ? t("hydrating") : mode === "sign-in" ? t("submitSignIn") : t("submitSignUp")}
       </button>
       <p className="muted">
         {mode === "sign-in" ? t("noAccount") : t("haveAccount")}{" "}

@@ -20,6 +20,8 @@ export interface Session {
   readonly external: string[];
   /** Uncaught page errors. */
   readonly pageErrors: string[];
+  /** What the Content-Security-Policy blocked (chromium reports it on the console). */
+  readonly cspViolations: string[];
 }
 
 export async function newSession(browser: Browser, baseUrl: string, options: { locale?: string; width?: number } = {}): Promise<Session> {
@@ -37,9 +39,20 @@ export async function newSession(browser: Browser, baseUrl: string, options: { l
     external.push(url);
     return route.abort();
   });
+  // A page's CSP violations as console messages too (chromium logs some only to DevTools); a
+  // worker's show up as the worker failing (Run, the editor's diagnostics), which the specs see.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.warn(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  return { context, page, external, pageErrors };
+  const cspViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return { context, page, external, pageErrors, cspViolations };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,4 +1,5 @@
-// Builds the site when the build is missing or older than the sources, starts `next start` on a
+// Builds the site when the build is missing or older than the sources, starts the production
+// server (`npm start`: bin/serve.ts, next start with the client address taken from the socket) on a
 // free port with a fresh temporary BACKPROP_DATA_DIR, hands the URL to the specs and stops the
 // server (and removes the data) at the end.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -10,6 +11,8 @@ import type { TestProject } from "vitest/node";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+/** The arguments of `npm start` after `node`. */
+export const SERVE_ARGS = ["--import", "tsx", path.join(ROOT, "bin/serve.ts")];
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -42,7 +45,7 @@ function buildIfNeeded(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -52,10 +55,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, server: ChildProcess): Promise<void> {
+export async function waitUntilUp(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
       // The catalog opens the database and runs migrations: wait for a real page, not just the port.
       const response = await fetch(`${url}/`);
@@ -73,7 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "backprop-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...SERVE_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -167,8 +167,9 @@ describe("a new learner", () => {
     await later.context.close();
   });
 
-  it("never asked for anything outside the site, and no page threw", () => {
+  it("never asked for anything outside the site, no page threw, and the Content-Security-Policy blocked nothing", () => {
     expect(learner.external).toEqual([]);
     expect(learner.pageErrors).toEqual([]);
+    expect(learner.cspViolations).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export async function createUser(options: { role?: Role; email?: string; name?: 
   if (created === null) throw new Error(`sign-up of ${email} did not create a user`);
   const role = options.role ?? "learner";
   const user = role === "learner" ? created : await updateUserRole(created.id, role);
-  if (user === null) throw new Error(`could not set the role of ${email}`);
+  if (user === null || user === "last-admin") throw new Error(`could not set the role of ${email}`);
   return { user, password };
 }
 

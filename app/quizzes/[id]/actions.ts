@@ -1,11 +1,19 @@
-// Renders a quiz explanation (returned by the answers API after grading) as sanitized Markdown +
-// KaTeX on the server, so the browser needs no Markdown or KaTeX bundle.
+// The quiz page's one server action: the rendered explanation and feedback of an item the viewer
+// has just answered (found by ids; see lib/ui/quiz/feedback.server.ts). It takes no Markdown.
 "use server";
 import { z } from "zod";
-import { renderMarkdown } from "@/lib/markdown/render";
+import { renderQuizFeedbackFor, type RenderedQuizFeedback } from "@/lib/ui/quiz/feedback.server";
+import { currentUser } from "@/lib/ui/viewer.server";
 
-const Text = z.string().max(20_000);
+const Ids = z.object({
+  quizId: z.string().max(100),
+  itemId: z.string().max(100),
+  locale: z.enum(["ko", "en"]),
+});
 
-export async function renderExplanation(markdown: string): Promise<string> {
-  return renderMarkdown(Text.parse(markdown));
+export async function renderQuizFeedback(quizId: string, itemId: string, locale: string): Promise<RenderedQuizFeedback | null> {
+  const ids = Ids.parse({ quizId, itemId, locale });
+  const user = await currentUser();
+  if (user === null) return null;
+  return renderQuizFeedbackFor(user.id, ids.quizId, ids.itemId, ids.locale);
 }

@@ -9,7 +9,7 @@ import { SiteLocale } from "@/lib/i18n/locale";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { QuizItemForm } from "@/lib/ui/quiz/quiz-item-form";
 import { currentUser } from "@/lib/ui/viewer.server";
-import { renderExplanation } from "./actions";
+import { renderQuizFeedback } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +52,7 @@ export default async function QuizPage({ params }: { params: Promise<{ id: strin
       <ol className="stack" style={{ paddingLeft: "1.25rem" }}>
         {items.map((item) => (
           <li key={item.id} className="card">
-            <QuizItemForm quizId={view.id} item={item} signedIn={user !== null} locale={locale} renderExplanation={renderExplanation} />
+            <QuizItemForm quizId={view.id} item={item} signedIn={user !== null} locale={locale} renderFeedback={renderQuizFeedback} />
           </li>
         ))}
       </ol>

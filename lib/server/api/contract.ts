@@ -22,6 +22,19 @@ export const ApiErrorBody = z
   .meta({ id: "ApiError" });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
+/**
+ * PostgreSQL text cannot hold U+0000 (it fails with error 22021, a 500): every string from a
+ * request that reaches the database is refused with a 400 here instead.
+ */
+export const NUL_CHARACTER_MESSAGE = "must not contain the NUL character (U+0000)";
+export function hasNoNulCharacter(value: string): boolean {
+  return !value.includes("\u0000");
+}
+/** A string that can be stored: no NUL character. */
+export const StorableText = z.string().refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE);
+/** An opaque id from a URL path (`/…/:id`): non-empty, bounded, storable. */
+export const PathId = z.string().min(1, "must not be empty").max(200, "is too long").refine(hasNoNulCharacter, NUL_CHARACTER_MESSAGE);
+
 export const ExerciseId = z.string().min(1).max(100).regex(kebabCase, "must be a kebab-case exercise id");
 
 export const ExerciseListItem = z
@@ -38,10 +51,7 @@ export const ExerciseList = z.object({ exercises: z.array(ExerciseListItem) }).m
 export const CreateSubmissionBody = z
   .object({
     exerciseId: ExerciseId,
-    code: z
-      .string()
-      .refine((code) => !code.includes("\u0000"), "must not contain the NUL character (U+0000)")
-      .describe("TypeScript source; at most the grader's limit (50 000 bytes of UTF-8; 413 otherwise), without NUL characters"),
+    code: StorableText.describe("TypeScript source; at most the grader's limit (50 000 bytes of UTF-8; 413 otherwise), without NUL characters"),
     locale: Locale.optional().describe("Language of the verdict's messages; default ko"),
   })
   .strict()
@@ -97,7 +107,7 @@ export const SubmissionListQuery = z
 export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/, "must be 1 to 200 visible ASCII characters");
 
 export const DraftView = z.object({ code: z.string(), updatedAt: z.string() }).meta({ id: "Draft" });
-export const PutDraftBody = z.object({ code: z.string() }).strict().meta({ id: "PutDraft" });
+export const PutDraftBody = z.object({ code: StorableText }).strict().meta({ id: "PutDraft" });
 
 export const QuizAnswerBody = z
   .object({
@@ -169,8 +179,9 @@ function errors(...codes: number[]) {
     401: "Not signed in, or the token is invalid",
     403: "Signed in but not allowed (role, scope, or cross-site request)",
     404: "No such resource (or not yours)",
-    422: "The Idempotency-Key was already used with a different request",
+    409: "Refused: it would leave the site without an admin",
     413: "The code is larger than the limit",
+    422: "The Idempotency-Key was already used with a different request",
     429: "Too many submissions: see the Retry-After header",
     503: "The course content could not be loaded",
   };
@@ -285,7 +296,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31["generate
     summary: "Change a user's role (admin)",
     security: sessionOnly,
     request: { params: IdParam, ...jsonBody(ChangeRoleBody) },
-    responses: { 200: ok("The user's new role", UserRoleView), ...errors(400, 401, 403, 404) },
+    responses: { 200: ok("The user's new role", UserRoleView), ...errors(400, 401, 403, 404, 409) },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -2,7 +2,7 @@
 // validated request bodies, and the authorization gate (who, which role, which token scope,
 // and the same-origin check that protects cookie-authenticated writes from CSRF).
 import type { z } from "zod";
-import { authSettingsFromEnv, getViewer, hasRole, type Role, type Viewer } from "../auth.server";
+import { authSettingsFromEnv, getViewer, hasRole, requestOrigin, type Role, type Viewer } from "../auth.server";
 import type { ApiScope } from "../data/api-tokens";
 import { serverEnv } from "../env.server";
 
@@ -52,7 +52,11 @@ export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if (origin !== null) {
-    const allowed = new Set([new URL(request.url).origin, ...authSettingsFromEnv().trustedOrigins]);
+    // The same policy as better-auth's (ADR 008): the configured origins, and without a configured
+    // public URL also the address the request was sent to.
+    const settings = authSettingsFromEnv();
+    const allowed = new Set([new URL(request.url).origin, ...settings.trustedOrigins]);
+    if (!settings.publicUrlConfigured) allowed.add(requestOrigin(request) ?? "");
     return allowed.has(origin);
   }
   return fetchSite === "same-origin";
@@ -86,9 +90,8 @@ export async function requireViewer(request: Request, requirements: Requirements
  * 413 when too large, 400 for bad UTF-8, bad JSON, or a body that does not match (with fields).
  */
 export async function readJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema, maxBytes: number): Promise<z.infer<Schema>> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) fail(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
-  const bytes = await readBounded(request, maxBytes);
+  const bytes = await readBodyWithin(request, maxBytes);
+  if (bytes === "too-large") fail(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -113,7 +116,13 @@ export async function readJsonBody<Schema extends z.ZodType>(request: Request, s
   return parsed.data;
 }
 
-async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The request's body, or "too-large" as soon as it is over `maxBytes` (declared or read): a
+ * client cannot make the server buffer more than that.
+ */
+export async function readBodyWithin(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too-large"> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) return "too-large";
   if (request.body === null) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -124,7 +133,7 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      fail(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+      return "too-large";
     }
     chunks.push(value);
   }

@@ -23,10 +23,17 @@ export async function selectUserById(id: string): Promise<UserRow | null> {
   return (await prisma()).user.findUnique({ where: { id }, select: columns });
 }
 
-/** Sets a user's role; null when there is no such user. */
-export async function updateUserRole(id: string, role: Role): Promise<UserRow | null> {
-  const client = await prisma();
-  const { count } = await client.user.updateMany({ where: { id }, data: { role } });
-  if (count === 0) return null;
-  return client.user.findUnique({ where: { id }, select: columns });
+/**
+ * Sets a user's role; null when there is no such user, "last-admin" (and nothing changed) when that
+ * would leave the site without an admin. The admins' rows are locked first, so two admins
+ * demoting each other at the same moment cannot both succeed.
+ */
+export async function updateUserRole(id: string, role: Role): Promise<UserRow | null | "last-admin"> {
+  return (await prisma()).$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`;
+    if (role !== "admin" && admins.length === 1 && admins[0]?.id === id) return "last-admin";
+    const { count } = await tx.user.updateMany({ where: { id }, data: { role } });
+    if (count === 0) return null;
+    return tx.user.findUnique({ where: { id }, select: columns });
+  });
 }

@@ -13,6 +13,12 @@ const Grade = z.looseObject({
 });
 type Grade = z.infer<typeof Grade>;
 
+/** The server's rendering of the item's explanation and of the feedback on the picked choices. */
+export interface RenderedFeedback {
+  readonly explanationHtml: string;
+  readonly feedback: readonly { readonly choice: string; readonly html: string }[];
+}
+
 export interface QuizItemView {
   readonly id: string;
   readonly kind: "multiple-choice" | "multiple-answer" | "numeric";
@@ -25,13 +31,13 @@ export function QuizItemForm({
   item,
   signedIn,
   locale,
-  renderExplanation,
+  renderFeedback,
 }: {
   quizId: string;
   item: QuizItemView;
   signedIn: boolean;
   locale: string;
-  renderExplanation: (markdown: string) => Promise<string>;
+  renderFeedback: (quizId: string, itemId: string, locale: string) => Promise<RenderedFeedback | null>;
 }) {
   const t = useTranslations("quiz");
   const name = useId();
@@ -60,9 +66,11 @@ export function QuizItemForm({
       return;
     }
     const parsed = Grade.parse(await response.json());
-    // Feedback and explanation are Markdown with LaTeX, rendered (and sanitized) on the server.
-    const [explanationHtml, ...feedbackHtml] = await Promise.all([renderExplanation(parsed.explanation), ...parsed.feedback.map((f) => renderExplanation(f.text))]);
-    setGrade({ ...parsed, explanationHtml: explanationHtml ?? "", feedbackHtml });
+    // Feedback and explanation are the course's Markdown with LaTeX: the server renders them for
+    // the answer it has just stored (by quiz and item id, never from text we send).
+    const rendered = await renderFeedback(quizId, item.id, locale);
+    const feedbackHtml = parsed.feedback.map((f) => rendered?.feedback.find((r) => r.choice === f.choice)?.html ?? "");
+    setGrade({ ...parsed, explanationHtml: rendered?.explanationHtml ?? "", feedbackHtml });
   };
 
   return (

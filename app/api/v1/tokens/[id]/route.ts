@@ -1,5 +1,6 @@
 // DELETE /api/v1/tokens/:id: revoke a token (its owner, or an admin).
-import { handle, json, notFound, requireViewer } from "@/lib/server/api/http";
+import { PathId } from "@/lib/server/api/contract";
+import { handle, json, notFound, parseWith, requireViewer } from "@/lib/server/api/http";
 import { presentToken } from "@/lib/server/api/presenters";
 import { hasRole } from "@/lib/server/auth.server";
 import { revokeApiToken, selectApiTokenById } from "@/lib/server/data/api-tokens";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export function DELETE(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
     const viewer = await requireViewer(request);
-    const { id } = await context.params;
+    const id = parseWith(PathId, (await context.params).id);
     const token = await selectApiTokenById(id);
     if (token === null || (token.userId !== viewer.user.id && !hasRole(viewer.role, "admin"))) notFound("token");
     await revokeApiToken(id);
