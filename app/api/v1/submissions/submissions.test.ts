@@ -3,6 +3,8 @@
 // per-user limits with Retry-After, and paginated summaries. Handlers are called with Requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_CODE_BYTES } from "@/grader/index";
+import { GET as getSubmissionEvents } from "@/app/api/v1/submissions/[id]/events/route";
+import { GET as getSubmission } from "@/app/api/v1/submissions/[id]/route";
 import { GET as listSubmissions, POST as createSubmission } from "@/app/api/v1/submissions/route";
 import type { Database } from "@/lib/server/db.server";
 import { GradingQueue, useGradingQueue } from "@/lib/server/grading-queue.server";
@@ -174,5 +176,16 @@ describe("GET /api/v1/submissions", () => {
     const bad = await list(cookie, "?cursor=bm9wZQ");
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).fields).toHaveProperty("cursor");
+  });
+});
+
+describe("GET /api/v1/submissions/:id", () => {
+  it("answers a NUL character in the id with 400, not the database's 500", async () => {
+    const { cookie } = await learner();
+    for (const handler of [getSubmission, getSubmissionEvents]) {
+      const response = await handler(new Request(`${ORIGIN}/api/v1/submissions/a%00b`, { headers: { cookie } }), { params: Promise.resolve({ id: "a\u0000b" }) });
+      expect(response.status).toBe(400);
+      expect(Object.values((await errorOf(response)).fields ?? {}).flat()).toEqual(["must not contain the NUL character (U+0000)"]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // GET /api/v1/submissions/:id/events: server-sent events, one per status change
 // (`event: queued|running|done|error`, `data:` the submission as JSON), ending after done/error.
-import { handle, notFound, requireViewer } from "@/lib/server/api/http";
+import { PathId } from "@/lib/server/api/contract";
+import { handle, parseWith, notFound, requireViewer } from "@/lib/server/api/http";
 import { canSeeSubmission, presentSubmission } from "@/lib/server/api/presenters";
 import { selectSubmissionById } from "@/lib/server/data/submissions";
 import { watchSubmission } from "@/lib/server/grading-queue.server";
@@ -13,7 +14,7 @@ const HEARTBEAT_MS = 15_000;
 export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
     const viewer = await requireViewer(request, { scope: "submissions:read" });
-    const { id } = await context.params;
+    const id = parseWith(PathId, (await context.params).id);
     const row = await selectSubmissionById(id);
     if (row === null || !canSeeSubmission(viewer, row)) notFound("submission");
     const encoder = new TextEncoder();
