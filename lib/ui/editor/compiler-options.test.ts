@@ -36,7 +36,8 @@ beforeAll(async () => {
     { getMirrorModels: () => [model] },
     { compilerOptions: editorCompilerOptions(ts), extraLibs: { "file:///node_modules/@types/np/index.d.ts": { content: NP_TYPINGS, version: 1 } } },
   );
-});
+  // Loading TypeScript itself (Monaco's 10 MB bundle) takes a while on a busy machine.
+}, 300_000);
 
 /** The editor's diagnostics for `code`, as "line: message". */
 async function editorDiagnostics(code: string): Promise<string[]> {
