@@ -1,5 +1,6 @@
 // The root layout: language and theme from cookies (server-rendered, no flash), the Korean-first
-// font (Pretendard, bundled: no font CDN), the header with language, theme and account controls.
+// font (Pretendard) and the code font (JetBrains Mono), both bundled (no font CDN), the header with
+// language, theme and account controls.
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { cookies } from "next/headers";
@@ -7,6 +8,7 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
+import "@fontsource-variable/jetbrains-mono/wght.css";
 import "katex/dist/katex.min.css";
 import "./globals.css";
 import { SiteLocale } from "@/lib/i18n/locale";

@@ -18,9 +18,13 @@ interface Grads {
 /**
  * One step of gradient descent: θ := θ − learningRate · dθ for every parameter.
  * Returns new parameters with the same shapes.
+ *
+ * 경사 하강법 한 걸음: 모든 매개변수에 θ := θ − learningRate · dθ.
+ * 같은 모양의 새 매개변수를 돌려줍니다.
  */
 export function updateParameters(parameters: Parameters, grads: Grads, learningRate = 1.2): Parameters {
   // TODO: move every parameter a step against its gradient.
+  // 할 일: 모든 매개변수를 기울기의 반대 방향으로 한 걸음 옮기세요.
   void grads;
   void learningRate;
   void np;

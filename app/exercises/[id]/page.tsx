@@ -7,6 +7,7 @@ import { createGrader, type PublicExercise } from "@/grader/index";
 import { SiteLocale } from "@/lib/i18n/locale";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { exampleTolerance, functionArgsOf } from "@/lib/run/tolerance";
+import { selectDraft } from "@/lib/server/data/drafts";
 import { selectProgressByUser } from "@/lib/server/data/progress";
 import { ExerciseWorkspace } from "@/lib/ui/exercise/exercise-workspace";
 import { ValueView } from "@/lib/ui/exercise/value-view";
@@ -40,6 +41,8 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   const t = await getTranslations("exercise");
   const user = await currentUser();
   const progress = user ? (await selectProgressByUser(user.id)).find((row) => row.exerciseId === id) : undefined;
+  // The account's draft goes with the page: the client makes no request that would 404 when there is none.
+  const draft = user ? await selectDraft(user.id, id) : null;
   // The page shows the title as its h1; a statement that opens with its own "# title" would repeat it.
   const statementHtml = await renderMarkdown(exercise.statement.replace(/^\s*# [^\n]*\n/, ""));
   const spec = grader.loadExercise(id).spec;
@@ -92,7 +95,12 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
           visibleSolutionAfterAttempts: exercise.visibleSolutionAfterAttempts,
           plot: plotFor(exercise.id),
         }}
-        learner={{ signedIn: user !== null, solved: progress?.status === "passed", attempts: progress?.attempts ?? 0 }}
+        learner={{
+          signedIn: user !== null,
+          solved: progress?.status === "passed",
+          attempts: progress?.attempts ?? 0,
+          serverDraft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
+        }}
         npTypings={readNpTypings()}
         revealSolution={revealSolution}
       />

@@ -5,6 +5,7 @@
 "use client";
 import { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
+import { editorCompilerOptions } from "./compiler-options";
 
 export type Monaco = typeof monaco;
 
@@ -28,18 +29,7 @@ export function setupMonaco(npTypings: string): Monaco {
     },
   };
   const ts = monaco.typescript;
-  ts.typescriptDefaults.setCompilerOptions({
-    target: ts.ScriptTarget.ES2020,
-    // CommonJS output is what the Run worker evaluates (require("np") is np).
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    strict: true,
-    noEmitOnError: false,
-    esModuleInterop: false,
-    // Run maps runtime errors back to the learner's line through it (lib/run/source-map.ts).
-    inlineSourceMap: true,
-    lib: ["es2022"],
-  });
+  ts.typescriptDefaults.setCompilerOptions(editorCompilerOptions(ts));
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   ts.typescriptDefaults.addExtraLib(npTypings, "file:///node_modules/@types/np/index.d.ts");
   ts.typescriptDefaults.setEagerModelSync(true);

@@ -1,10 +1,10 @@
 // Drafts: every keystroke is kept in localStorage (works signed out and offline); signed-in
 // learners also get a debounced PUT /api/v1/drafts/:id, so the draft follows them to another
-// device. On return the newer of the two wins.
+// device. On return the newer of the two wins; the account's draft comes with the page (read on
+// the server), so opening an exercise makes no draft request.
 import { z } from "zod";
 
 const LocalDraft = z.object({ code: z.string(), updatedAt: z.string() });
-const ServerDraft = z.object({ code: z.string(), updatedAt: z.string() });
 export type Draft = z.infer<typeof LocalDraft>;
 
 const key = (exerciseId: string) => `backprop:draft:${exerciseId}`;
@@ -34,13 +34,6 @@ export function clearLocalDraft(exerciseId: string): void {
   } catch {
     // Nothing to clear.
   }
-}
-
-export async function fetchServerDraft(exerciseId: string): Promise<Draft | null> {
-  const response = await fetch(`/api/v1/drafts/${encodeURIComponent(exerciseId)}`, { cache: "no-store" });
-  if (!response.ok) return null;
-  const parsed = ServerDraft.safeParse(await response.json());
-  return parsed.success ? parsed.data : null;
 }
 
 export async function saveServerDraft(exerciseId: string, code: string): Promise<boolean> {

@@ -9,10 +9,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RunRequest } from "@/lib/run/execute";
 import { startRun, RUN_TIME_LIMIT_MS, type RunHandle, type RunOutcome } from "@/lib/run/run-client";
 import { transpileInMonaco } from "@/lib/run/transpile-monaco";
+import { EditorProblems, type EditorProblem } from "@/lib/ui/editor/editor-problems";
 import type { Monaco } from "@/lib/ui/editor/monaco-setup";
 import { plotProbes, probeTimeMs } from "@/lib/ui/plots/plot-config";
 import { createSubmission, fetchSubmissions, watchSubmissionEvents, type SubmissionStatus, type SubmissionView } from "./api";
-import { clearLocalDraft, fetchServerDraft, newerDraft, readLocalDraft, saveServerDraft, writeLocalDraft } from "./drafts";
+import { clearLocalDraft, newerDraft, readLocalDraft, saveServerDraft, writeLocalDraft } from "./drafts";
 import { HistoryPanel } from "./history-panel";
 import { RunPanel, type RunState } from "./run-panel";
 import { SolutionReveal, type RevealSolution } from "./solution-reveal";
@@ -61,28 +62,28 @@ export function ExerciseWorkspace({
   const [attempts, setAttempts] = useState(learner.attempts);
   const [shownHints, setShownHints] = useState(0);
   const [draftNote, setDraftNote] = useState<string | null>(null);
+  const [problems, setProblems] = useState<EditorProblem[]>([]);
   const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const runRef = useRef<RunHandle | null>(null);
   const serverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const runTimeLimitMs = RUN_TIME_LIMIT_MS + probeTimeMs(exercise.plot);
 
-  // Restore the newer of the local and the server draft.
+  // Restore the newer of the local draft and the account's (which came with the page).
+  const serverCode = learner.serverDraft?.code;
+  const serverUpdatedAt = learner.serverDraft?.updatedAt;
   useEffect(() => {
     let cancelled = false;
-    const local = readLocalDraft(exercise.id);
-    if (local) setCode(local.code);
+    const server = serverCode !== undefined && serverUpdatedAt !== undefined ? { code: serverCode, updatedAt: serverUpdatedAt } : null;
+    const newer = newerDraft(readLocalDraft(exercise.id), server);
+    if (newer) setCode(newer.code);
     if (learner.signedIn) {
-      void fetchServerDraft(exercise.id).then((server) => {
-        const newer = newerDraft(local, server);
-        if (!cancelled && newer && newer !== local) setCode(newer.code);
-      });
       void fetchSubmissions(exercise.id).then((list) => !cancelled && setHistory(list), () => undefined);
     }
     return () => {
       cancelled = true;
     };
-  }, [exercise.id, learner.signedIn]);
+  }, [exercise.id, learner.signedIn, serverCode, serverUpdatedAt]);
 
   const onChange = useCallback(
     (next: string) => {
@@ -182,6 +183,20 @@ export function ExerciseWorkspace({
     monacoRef.current = monaco;
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runLatest.current());
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void submitLatest.current());
+    // Every owner's errors (TypeScript's, ours from Run and Submit) for this model, listed under the editor.
+    const showProblems = () => {
+      const model = instance.getModel();
+      if (!model) return;
+      const markers = monaco.editor.getModelMarkers({ resource: model.uri }).filter((m) => m.severity === monaco.MarkerSeverity.Error);
+      markers.sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn);
+      setProblems(markers.map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message })));
+    };
+    const subscription = monaco.editor.onDidChangeMarkers((uris) => {
+      const model = instance.getModel();
+      if (model && uris.some((uri) => uri.toString() === model.uri.toString())) showProblems();
+    });
+    instance.onDidDispose(() => subscription.dispose());
+    showProblems();
     setReady(true);
   }, []);
 
@@ -199,6 +214,14 @@ export function ExerciseWorkspace({
     editorRef.current?.setValue(old);
     editorRef.current?.focus();
   };
+
+  const goToProblem = useCallback((problem: EditorProblem) => {
+    const instance = editorRef.current;
+    if (!instance) return;
+    instance.setPosition({ lineNumber: problem.line, column: problem.column });
+    instance.revealLineInCenter(problem.line);
+    instance.focus();
+  }, []);
 
   const running = runState.kind === "running" || runState.kind === "compiling";
   const submitting = submitState.kind === "pending";
@@ -235,6 +258,10 @@ export function ExerciseWorkspace({
             {draftNote}
           </span>
         </div>
+        <p className="muted" style={{ margin: "0.25rem 0 0", fontSize: "0.85rem" }} data-testid="editor-keyboard-hint">
+          {t("workspace.keyboardHint")}
+        </p>
+        <EditorProblems problems={problems} onGoTo={goToProblem} />
         {!learner.signedIn ? (
           <p className="notice">
             {t("exercise.signInToSubmit")} <Link href={`/sign-in?next=/exercises/${exercise.id}`}>{t("nav.signIn")}</Link>

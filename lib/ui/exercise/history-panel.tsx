@@ -8,7 +8,10 @@ import { fetchSubmission, type SubmissionView } from "./api";
 
 export function HistoryPanel({ history, onOpen }: { history: readonly SubmissionView[]; onOpen: (code: string) => void }) {
   const t = useTranslations("history");
+  const label = useTranslations("workspace");
   const format = useFormatter();
+  // With the time zone: a learner comparing with a classmate or the server log must not guess it.
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "long" });
   const [picked, setPicked] = useState<string[]>([]);
   const [diff, setDiff] = useState<{ added: boolean; removed: boolean; value: string }[] | null>(null);
 
@@ -58,11 +61,15 @@ export function HistoryPanel({ history, onOpen }: { history: readonly Submission
               return (
                 <tr key={s.id} data-testid="history-row">
                   <td>
-                    <input type="checkbox" aria-label={`${t("compare")} ${s.createdAt}`} checked={picked.includes(s.id)} onChange={() => toggle(s.id)} />
+                    <input type="checkbox" aria-label={`${t("compare")} ${when(s.createdAt)}`} checked={picked.includes(s.id)} onChange={() => toggle(s.id)} />
                   </td>
-                  <td>{format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>
-                    {status ? <span className={`badge ${status}`}>{status}</span> : <span className="muted">{t("pending")}</span>}
+                    <time dateTime={s.createdAt} data-testid="history-time">
+                      {when(s.createdAt)}
+                    </time>
+                  </td>
+                  <td>
+                    {status ? <span className={`badge ${status}`}>{label(`status.${status}`)}</span> : <span className="muted">{t("pending")}</span>}
                     {score !== null && score !== undefined ? ` ${Math.round(score * 100)}%` : ""}
                   </td>
                   <td>

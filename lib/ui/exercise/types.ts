@@ -23,6 +23,8 @@ export interface WorkspaceExercise {
 
 export interface WorkspaceLearner {
   readonly signedIn: boolean;
+  /** The draft saved on the account, read by the page on the server (no request, no 404 when none). */
+  readonly serverDraft: { readonly code: string; readonly updatedAt: string } | null;
   readonly solved: boolean;
   readonly attempts: number;
 }

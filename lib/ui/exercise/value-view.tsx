@@ -1,13 +1,15 @@
-// A value shown numpy-style with its shape.
+// A value shown numpy-style with its shape (a server and client component: next-intl works in both).
+import { useTranslations } from "next-intl";
 import { formatShown, shapeOf } from "@/lib/ui/format-value";
 
 export function ValueView({ value, label }: { value: unknown; label: string }) {
+  const t = useTranslations("workspace");
   const shape = shapeOf(value);
   return (
     <div>
       <div className="muted" style={{ fontSize: "0.85rem" }}>
         {label}
-        {shape ? ` · shape ${shape}` : ""}
+        {shape ? ` · ${t("shape", { shape })}` : ""}
       </div>
       <pre style={{ margin: "0.25rem 0" }}>{formatShown(value)}</pre>
     </div>

@@ -28,16 +28,17 @@ export function VerdictPanel({ state }: { state: SubmitState }) {
 
 export function Verdict({ verdict, attempt }: { verdict: VerdictView; attempt: number | null }) {
   const t = useTranslations("verdict");
+  const label = useTranslations("workspace");
   const headline = verdict.graderError ? t("graderError") : t(verdict.status);
   return (
     <div className="stack" data-testid="verdict" data-status={verdict.status}>
       <p className={verdict.status === "pass" ? "ok" : "bad"} style={{ fontWeight: 700, margin: 0 }}>
-        <span className={`badge ${verdict.status}`}>{verdict.status}</span> {headline} · {t("score", { score: Math.round(verdict.score * 100) })}
+        <span className={`badge ${verdict.status}`}>{label(`status.${verdict.status}`)}</span> {headline} · {t("score", { score: Math.round(verdict.score * 100) })}
         {attempt ? ` · ${t("attempt", { attempt })}` : ""}
       </p>
       {verdict.error ? (
         <p className="bad" data-testid="verdict-error" data-kind={verdict.error.kind}>
-          {verdict.error.line ? `L${verdict.error.line}: ` : ""}
+          {verdict.error.line ? `${label("problemLine", { line: verdict.error.line })}: ` : ""}
           {verdict.error.message}
         </p>
       ) : null}
@@ -65,7 +66,7 @@ export function Verdict({ verdict, attempt }: { verdict: VerdictView; attempt: n
           <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {verdict.tests.map((test, i) => (
               <li key={`${test.name}-${i}`} style={{ borderTop: "1px solid var(--border)", padding: "0.35rem 0" }} data-testid="verdict-test" data-status={test.status}>
-                <span className={`badge ${test.status}`}>{test.status}</span> {test.title ?? test.name}
+                <span className={`badge ${test.status}`}>{label(`status.${test.status}`)}</span> {test.title ?? test.name}
                 {!test.visible ? <span className="muted"> ({t("hidden")})</span> : null}
                 {test.message ? <div className={test.status === "pass" ? "muted" : ""}>{test.message}</div> : null}
                 {test.maxAbsError !== undefined && test.maxAbsError !== null && test.status !== "pass" ? (
@@ -76,8 +77,8 @@ export function Verdict({ verdict, attempt }: { verdict: VerdictView; attempt: n
                 ) : null}
                 {test.visible && test.status !== "pass" && test.expected !== undefined ? (
                   <div className="row" style={{ alignItems: "flex-start" }}>
-                    <ValueView label="expected" value={test.expected} />
-                    <ValueView label="actual" value={test.actual} />
+                    <ValueView label={label("expected")} value={test.expected} />
+                    <ValueView label={label("actual")} value={test.actual} />
                   </div>
                 ) : null}
               </li>
