@@ -21,7 +21,37 @@ function formatNested(values: unknown, depth: number): string {
   return `[${inner.join(separator)}]`;
 }
 
+/** A value over the grader's shown budget (grader/grading/values.ts ShownPreview): its size and beginning. */
+export interface ShownPreview {
+  readonly truncated: true;
+  readonly shape?: number[];
+  readonly size?: number;
+  readonly length?: number;
+  readonly preview: unknown;
+}
+
+export function isShownPreview(value: unknown): value is ShownPreview {
+  return value !== null && typeof value === "object" && (value as { truncated?: unknown }).truncated === true && "preview" in value;
+}
+
+/** How much of a truncated value is shown, for "the first 100 of 1,000,000". */
+export function truncationOf(value: unknown): { shown: number; total: number } | null {
+  if (!isShownPreview(value)) return null;
+  const shown = typeof value.preview === "string" || Array.isArray(value.preview) ? value.preview.length : 0;
+  return { shown, total: value.size ?? value.length ?? shown };
+}
+
+function formatPreview(value: ShownPreview): string {
+  const { preview } = value;
+  if (typeof preview === "string") return `${JSON.stringify(preview).slice(0, -1)}…"`;
+  const items = Array.isArray(preview) ? preview : [];
+  const shown = value.shape ? items.map(formatNumber) : items.map(formatShown);
+  const body = `[${[...shown, "…"].join(", ")}]`;
+  return value.shape ? `array(${body})` : body;
+}
+
 export function formatShown(value: unknown): string {
+  if (isShownPreview(value)) return formatPreview(value);
   if (isShownArray(value)) {
     if (value.shape.length === 0) return `array(${formatNumber(value.values)})`;
     return `array(${formatNested(value.values, 0)})`;
@@ -37,5 +67,6 @@ export function formatShown(value: unknown): string {
 }
 
 export function shapeOf(value: unknown): string | null {
-  return isShownArray(value) ? `(${value.shape.join(", ")}${value.shape.length === 1 ? "," : ""})` : null;
+  const shape = isShownArray(value) ? value.shape : isShownPreview(value) ? value.shape : undefined;
+  return shape ? `(${shape.join(", ")}${shape.length === 1 ? "," : ""})` : null;
 }
