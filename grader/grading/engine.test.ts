@@ -12,7 +12,7 @@ import { createGrader } from "../index";
 import { GradingEngine } from "./engine";
 import { referenceNetwork } from "./reference-network";
 import type { JobOutcome, SandboxJob, SandboxPort } from "./sandbox-port";
-import { createLocalSandbox } from "./testing/local-sandbox";
+import { createLocalSandbox } from "../../tests/support/local-sandbox";
 
 const exercises = fileURLToPath(new URL("../../exercises", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "engine-"));

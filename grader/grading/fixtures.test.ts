@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { loadExercise } from "../exercise/load";
 import { GradingEngine } from "./engine";
 import { referenceNetwork } from "./reference-network";
-import { createLocalSandbox } from "./testing/local-sandbox";
+import { createLocalSandbox } from "../../tests/support/local-sandbox";
 import type { Verdict } from "./verdict";
 
 const root = fileURLToPath(new URL("./fixtures", import.meta.url));

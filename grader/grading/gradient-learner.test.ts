@@ -10,7 +10,7 @@ import type { ExerciseSpecInput } from "../exercise/schema";
 import { GradingEngine } from "./engine";
 import { referenceNetwork } from "./reference-network";
 import type { SandboxJob, SandboxPort } from "./sandbox-port";
-import { createLocalSandbox } from "./testing/local-sandbox";
+import { createLocalSandbox } from "../../tests/support/local-sandbox";
 
 const root = mkdtempSync(join(tmpdir(), "gradient-learner-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

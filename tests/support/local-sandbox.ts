@@ -1,13 +1,13 @@
 // An in-process SandboxPort for the engine's unit tests: esbuild + node:vm in the test process.
 // It is NOT isolation (node:vm is no security boundary) and is never used to grade real
-// submissions; production grading goes through grader/grading/sandbox-adapter.ts. It exists so
+// submissions; production grading goes through the worker pool of grader/sandbox. It exists so
 // the engine's logic is tested without forking workers.
 import { transformSync } from "esbuild";
 import { runInNewContext } from "node:vm";
-import * as np from "../../np/index";
-import { fromFlat, isNDArray } from "../../np/interop";
-import type { CallOutcome, JobOutcome, ModuleOutcome, SandboxJob, SandboxPort, TranspileOutcome } from "../sandbox-port";
-import type { PlainValue } from "../values";
+import * as np from "../../grader/np/index";
+import { fromFlat, isNDArray } from "../../grader/np/interop";
+import type { CallOutcome, JobOutcome, ModuleOutcome, SandboxJob, SandboxPort, TranspileOutcome } from "../../grader/grading/sandbox-port";
+import type { PlainValue } from "../../grader/grading/values";
 
 function toRuntime(value: PlainValue): unknown {
   if (Array.isArray(value)) return value.map(toRuntime);
