@@ -11,7 +11,7 @@ import { generateCall, type ReferenceNetwork } from "./generators";
 import { HIDDEN_EXPECTED_DIGITS, type Localized, joinLocalized, messages, render } from "./messages";
 import { InputStream } from "./rng";
 import { DISPATCH_EXPORT, TRUSTED_BUNDLE_FILENAME, buildTrustedBundle, trustedEntries } from "./trusted-bundle";
-import type { CallOutcome, JobOutcome, LearnerFailure, SandboxCall, SandboxPort } from "./sandbox-port";
+import { type CallResult, type LearnerError, type SandboxCall, type SandboxJob, type SandboxLimits, type SandboxOutcome, type SandboxPort, transpileLearnerCode } from "../sandbox/index";
 import { atPath, fromPlain, type HostValue, isRecord, toPlain, toShown } from "./values";
 import { type Locale, type TestResult, VERDICT_VERSION, type Verdict } from "./verdict";
 
@@ -105,8 +105,24 @@ export function contentKey(calls: readonly SandboxCall[]): string {
   return createHash("sha256").update(JSON.stringify(calls)).digest("base64url");
 }
 
+/** A sandbox job's limits from an exercise's: every call may use its CPU budget, plus start-up slack. */
+export function jobLimits(limits: { timeoutMs: number; memoryMb: number; stdoutBytes: number }, calls: number): SandboxLimits {
+  return {
+    timeoutMs: limits.timeoutMs,
+    memoryMb: limits.memoryMb,
+    stdoutBytes: limits.stdoutBytes,
+    wallMs: Math.min(600_000, limits.timeoutMs * Math.max(1, calls) + 5_000),
+  };
+}
+
+/** One sandbox job: `entry` of the source on every call, within the exercise's limits. */
+function sandboxJob(source: string, filename: string, entry: string, calls: SandboxCall[], limits: ExerciseSpec["limits"]): SandboxJob {
+  return { source, filename, entry, calls, limits: jobLimits(limits, calls.length) };
+}
+
 export interface GradingDeps {
-  readonly sandbox: SandboxPort;
+  /** The sandbox to run a job in, asked for per job (the shared pool is forked on first use). */
+  readonly sandbox: () => SandboxPort;
   readonly reference: ReferenceNetwork;
 }
 
@@ -161,7 +177,7 @@ interface TrustedRun {
   readonly outputs: HostValue[];
 }
 
-function learnerError(failure: LearnerFailure, spec: ExerciseSpec, entry: string): Localized {
+function learnerError(failure: LearnerError, spec: ExerciseSpec, entry: string): Localized {
   switch (failure.kind) {
     case "timeout":
       return messages.timeout(spec.limits.timeoutMs);
@@ -173,8 +189,6 @@ function learnerError(failure: LearnerFailure, spec: ExerciseSpec, entry: string
       return messages.missingExport(entry);
     case "not-a-function":
       return messages.notAFunction(entry);
-    case "compile":
-      return messages.compileError(failure.message);
     case "throw":
       return messages.threw(failure.message);
     case "too-large":
@@ -191,8 +205,8 @@ export class GradingEngine {
   /** Checks once per exercise version that a trusted source compiles. */
   private async transpileTrusted(exercise: LoadedExercise, file: string, source: string): Promise<string> {
     return this.transpiled.get(`${exercise.version}|${file}`, async () => {
-      const out = await this.deps.sandbox.transpile(source, file);
-      if (!out.ok) throw new GraderFailure(`${exercise.spec.id}/${file} does not compile: ${out.message}`);
+      const out = await transpileLearnerCode(source, file);
+      if (!out.ok) throw new GraderFailure(`${exercise.spec.id}/${file} does not compile: ${out.error.message}`);
       return source;
     });
   }
@@ -209,15 +223,17 @@ export class GradingEngine {
    * Runs trusted entries (0 is the reference, 1… the known mistakes) on every instance in one
    * sandbox job; outcomes come back grouped by entry.
    */
-  private async runEntries(exercise: LoadedExercise, entries: readonly number[], calls: readonly SandboxCall[]): Promise<CallOutcome[][]> {
+  private async runEntries(exercise: LoadedExercise, entries: readonly number[], calls: readonly SandboxCall[]): Promise<CallResult[][]> {
     const source = await this.trustedBundle(exercise);
-    const outcome = await this.deps.sandbox.run({
-      source,
-      filename: TRUSTED_BUNDLE_FILENAME,
-      exportName: DISPATCH_EXPORT,
-      calls: entries.flatMap((index) => calls.map((c) => ({ ...c, args: [index, ...c.args] }))),
-      limits: { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
-    });
+    const outcome = await this.deps.sandbox().run(
+      sandboxJob(
+        source,
+        TRUSTED_BUNDLE_FILENAME,
+        DISPATCH_EXPORT,
+        entries.flatMap((index) => calls.map((c) => ({ ...c, args: [index, ...c.args] }))),
+        { ...exercise.spec.limits, timeoutMs: Math.max(exercise.spec.limits.timeoutMs, 5_000) },
+      ),
+    );
     if (outcome.kind === "grader-error") throw new GraderFailure(`sandbox: ${outcome.message}`);
     if (outcome.compile) throw new GraderFailure(`${exercise.spec.id}: trusted bundle does not compile: ${outcome.compile.message}`);
     if (outcome.calls.length !== entries.length * calls.length) throw new GraderFailure("the sandbox returned too few results");
@@ -245,7 +261,7 @@ export class GradingEngine {
    * only when a submission fails: a passing submission never pays for them. A failing mistake
    * call is data (the learner may fail the same way).
    */
-  private async runMistakes(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<ReadonlyMap<string, CallOutcome[]>> {
+  private async runMistakes(exercise: LoadedExercise, instances: readonly CaseInstance[]): Promise<ReadonlyMap<string, CallResult[]>> {
     const mistakes = exercise.spec.mistakes;
     if (mistakes.length === 0) return new Map();
     const calls = trustedCallsOf(instances);
@@ -315,25 +331,21 @@ export class GradingEngine {
    * exercise's entry, and any test's own entry), in parallel, merged back into instance order.
    * A job that stopped early (a limit was hit) leaves its missing calls to the caller.
    */
-  private async runLearnerEntries(request: GradeRequest, instances: readonly CaseInstance[]): Promise<JobOutcome> {
+  private async runLearnerEntries(request: GradeRequest, instances: readonly CaseInstance[]): Promise<SandboxOutcome> {
     const entries = [...new Set(instances.map((i) => i.entry))];
     const jobs = await Promise.all(
       entries.map((entry) => {
         const indices = instances.flatMap((instance, i) => (instance.entry === entry ? [i] : []));
-        return this.deps.sandbox
-          .run({
-            source: request.code,
-            filename: request.filename ?? "submission.ts",
-            exportName: entry,
-            calls: callsOf(indices.map((i) => instances[i]).filter((i): i is CaseInstance => i !== undefined)),
-            limits: request.exercise.spec.limits,
-          })
+        const calls = callsOf(indices.map((i) => instances[i]).filter((i): i is CaseInstance => i !== undefined));
+        return this.deps.sandbox()
+          .run(sandboxJob(request.code, request.filename ?? "submission.ts", entry, calls, request.exercise.spec.limits))
           .then((outcome) => ({ indices, outcome }));
       }),
     );
     if (jobs.length === 1 && jobs[0]) return jobs[0].outcome;
-    const calls: CallOutcome[] = [];
+    const calls: CallResult[] = [];
     let stdout = "";
+    let stdoutTruncated = false;
     for (const { indices, outcome } of jobs) {
       if (outcome.kind === "grader-error" || outcome.compile) return outcome;
       indices.forEach((index, k) => {
@@ -341,8 +353,10 @@ export class GradingEngine {
         calls[index] = call ?? { ok: false, error: { kind: "throw", message: "no result" } };
       });
       stdout += outcome.stdout;
+      stdoutTruncated ||= outcome.stdoutTruncated;
     }
-    return { kind: "done", calls, stdout: stdout.slice(0, request.exercise.spec.limits.stdoutBytes) };
+    const limit = request.exercise.spec.limits.stdoutBytes;
+    return { kind: "done", calls, stdout: stdout.slice(0, limit), stdoutTruncated: stdoutTruncated || stdout.length > limit };
   }
 
   private async judge(input: {
@@ -350,7 +364,7 @@ export class GradingEngine {
     request: GradeRequest;
     instances: readonly CaseInstance[];
     reference: TrustedRun;
-    learner: Extract<JobOutcome, { kind: "done" }>;
+    learner: Extract<SandboxOutcome, { kind: "done" }>;
     locale: Locale;
     finish: (rest: Omit<Verdict, "version" | "exercise" | "exerciseVersion" | "seed" | "durationMs">) => Verdict;
   }): Promise<Verdict> {
@@ -360,19 +374,13 @@ export class GradingEngine {
       const source = exercise.checkFiles.get(file);
       if (source === undefined) throw new GraderFailure(`custom check ${file} was not loaded`);
       await this.transpileTrusted(exercise, file, source);
-      const out = await this.deps.sandbox.run({ source, filename: file, exportName, calls, limits: spec.limits });
+      const out = await this.deps.sandbox().run(sandboxJob(source, file, exportName, calls, spec.limits));
       if (out.kind === "grader-error") throw new GraderFailure(`sandbox: ${out.message}`);
       return out.calls;
     };
     // The learner-mode gradient check calls the learner's other exports (forward pass, cost).
     const runLearner: LearnerExportRunner = async (exportName, calls) => {
-      const out = await this.deps.sandbox.run({
-        source: request.code,
-        filename: request.filename ?? "submission.ts",
-        exportName,
-        calls,
-        limits: spec.limits,
-      });
+      const out = await this.deps.sandbox().run(sandboxJob(request.code, request.filename ?? "submission.ts", exportName, calls, spec.limits));
       if (out.kind === "grader-error") throw new GraderFailure(`sandbox: ${out.message}`);
       if (out.compile) return { ok: false, kind: "compile", message: messages.compileError(out.compile.message) };
       const values: HostValue[] = [];
@@ -388,12 +396,12 @@ export class GradingEngine {
 
     // A call missing from the learner's results means the job stopped early (a limit was hit):
     // it shares the failure of the last call that ran.
-    const learnerCalls: CallOutcome[] = instances.map((_, i) => {
+    const learnerCalls: CallResult[] = instances.map((_, i) => {
       const call = learner.calls[i] ?? learner.calls[learner.calls.length - 1];
       return call ?? { ok: false, error: { kind: "throw", message: "no result" } };
     });
 
-    const outcomes: (CheckOutcome | { error: LearnerFailure })[] = [];
+    const outcomes: (CheckOutcome | { error: LearnerError })[] = [];
     for (let i = 0; i < instances.length; i++) {
       const instance = instances[i];
       const call = learnerCalls[i];
@@ -415,14 +423,14 @@ export class GradingEngine {
     const tests: TestResult[] = [];
     let totalWeight = 0;
     let passedWeight = 0;
-    let firstError: LearnerFailure | null = null;
+    let firstError: LearnerError | null = null;
     let firstErrorEntry = spec.entry;
     let gradientCheck: Verdict["gradientCheck"];
     for (let i = 0; i < instances.length; ) {
       const first = instances[i];
       if (!first) break;
       let j = i;
-      let failure: { index: number; outcome: CheckOutcome | { error: LearnerFailure } } | null = null;
+      let failure: { index: number; outcome: CheckOutcome | { error: LearnerError } } | null = null;
       while (j < instances.length && instances[j]?.name === first.name) {
         const outcome = outcomes[j];
         if (outcome && "gradient" in outcome && outcome.gradient) gradientCheck ??= outcome.gradient;
@@ -526,7 +534,7 @@ export class GradingEngine {
     exercise: LoadedExercise,
     instances: readonly CaseInstance[],
     trusted: TrustedRun,
-    learnerCalls: readonly CallOutcome[],
+    learnerCalls: readonly CallResult[],
     failed: readonly number[],
     locale: Locale,
   ): Promise<Verdict["misconceptions"]> {
@@ -554,7 +562,7 @@ export class GradingEngine {
     spec: ExerciseSpec,
     instances: readonly CaseInstance[],
     expected: readonly HostValue[],
-    learnerCalls: readonly CallOutcome[],
+    learnerCalls: readonly CallResult[],
     failed: readonly number[],
     locale: Locale,
     author: boolean,
@@ -570,7 +578,7 @@ export class GradingEngine {
   }
 
   /** The first diagnosis key that differs, with what the keys before it imply. */
-  private locate(spec: ExerciseSpec, expected: HostValue, call: CallOutcome | undefined, exact: boolean): Localized | null {
+  private locate(spec: ExerciseSpec, expected: HostValue, call: CallResult | undefined, exact: boolean): Localized | null {
     if (!call?.ok) return null;
     const actual = fromPlain(call.value);
     const rights: Localized[] = [];

@@ -29,7 +29,8 @@ function stablePart(v: Verdict) {
   };
 }
 
-const engine = new GradingEngine({ sandbox: createLocalSandbox(), reference: referenceNetwork });
+const local = createLocalSandbox();
+const engine = new GradingEngine({ sandbox: () => local, reference: referenceNetwork });
 
 for (const exerciseId of readdirSync(root)) {
   describe(`golden verdicts: ${exerciseId}`, () => {

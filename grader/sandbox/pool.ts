@@ -57,6 +57,9 @@ export interface SandboxPool {
   close(): Promise<void>;
 }
 
+/** What a caller needs of the sandbox to run code: the pool, or an in-process stand-in in unit tests. */
+export type SandboxPort = Pick<SandboxPool, "run" | "runModule">;
+
 type TaskOutcome = { kind: "done"; result: SandboxResult } | { kind: "grader-error"; message: string };
 
 interface Task {
