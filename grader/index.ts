@@ -3,7 +3,9 @@
 // import from here only. Edit when the public API changes (and docs/architecture.md with it).
 import { z } from "zod";
 import { ExerciseLoadError, type LoadedExercise, DEFAULT_EXERCISES_DIR, listExerciseIds, loadExercise } from "./exercise/load";
-import { GradingEngine, buildInstances, EXAMPLE_SEED, jobLimits } from "./grading/engine";
+import { GradingEngine } from "./grading/engine";
+import { EXAMPLE_SEED, buildInstances } from "./grading/instances";
+import { jobLimits } from "./grading/sandbox-jobs";
 import { referenceNetwork } from "./grading/reference-network";
 import { type SandboxPool, type SandboxPort, createSandboxPool } from "./sandbox/index";
 import { toShown } from "./grading/values";

@@ -5,7 +5,7 @@
 // Edit to add a check kind (and add it to grader/exercise/schema.ts and docs/authoring.md).
 import type { Check } from "../exercise/schema";
 import { type AcceptMask, type Mismatch, compareOutputs } from "./compare";
-import type { CaseInstance } from "./engine";
+import type { CaseInstance } from "./instances";
 import type { ReferenceNetwork } from "./generators";
 import { type Localized, describeValue, formatNumber, messages } from "./messages";
 import type { CallResult, LearnerErrorKind, SandboxCall } from "../sandbox/index";
