@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createGrader } from "../grader/index";
-import { createSandboxAdapter } from "../grader/grading/sandbox-adapter";
+import { createSandboxPool } from "../grader/sandbox/index";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const quick = process.env["BENCH_QUICK"] === "1";
@@ -42,7 +42,7 @@ const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 let seed = 1000;
 
 async function withGrader<T>(recycleAfter: number, body: (grade: (s: Submission) => Promise<void>) => Promise<T>): Promise<T> {
-  const sandbox = createSandboxAdapter({ size: 2, recycleAfter });
+  const sandbox = createSandboxPool({ size: 2, recycleAfter });
   const grader = createGrader({ sandbox });
   const grade = async (s: Submission) => {
     const verdict = await grader.gradeSubmission({ exerciseId: s.exerciseId, code: s.code, seed: seed++, locale: "en" });

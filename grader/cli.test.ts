@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGraderCli } from "./cli";
-import { createLocalSandbox } from "./grading/testing/local-sandbox";
+import { createLocalSandbox } from "../tests/support/local-sandbox";
 import { Verdict } from "./grading/verdict";
 
 const exercises = fileURLToPath(new URL("../exercises", import.meta.url));

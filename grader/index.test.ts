@@ -1,10 +1,10 @@
 // gradeSubmission through the real worker pool (grader/sandbox): the path production takes.
 // A few cases only; the engine's logic is covered with the in-process sandbox elsewhere.
 import { afterAll, describe, expect, it } from "vitest";
-import { createSandboxAdapter } from "./grading/sandbox-adapter";
+import { createSandboxPool } from "./sandbox/index";
 import { createGrader } from "./index";
 
-const sandbox = createSandboxAdapter({ size: 1, recycleAfter: 50 });
+const sandbox = createSandboxPool({ size: 1, recycleAfter: 50 });
 const grader = createGrader({ sandbox });
 afterAll(() => sandbox.close());
 

@@ -4,14 +4,16 @@
 import { z } from "zod";
 import { ExerciseLoadError, type LoadedExercise, DEFAULT_EXERCISES_DIR, listExerciseIds, loadExercise } from "./exercise/load";
 import { Limits } from "./exercise/schema";
-import { GradingEngine, buildInstances, EXAMPLE_SEED } from "./grading/engine";
+import { GradingEngine } from "./grading/engine";
+import { EXAMPLE_SEED, buildInstances } from "./grading/instances";
+import { jobLimits } from "./grading/sandbox-jobs";
 import { referenceNetwork } from "./grading/reference-network";
-import type { SandboxPort } from "./grading/sandbox-port";
+import { type SandboxPool, type SandboxPort, createSandboxPool } from "./sandbox/index";
 import { toShown } from "./grading/values";
 import { Locale, type Verdict } from "./grading/verdict";
 
 export { Verdict, TestResult, VERDICT_VERSION, Locale } from "./grading/verdict";
-export type { SandboxPort } from "./grading/sandbox-port";
+export type { SandboxPort } from "./sandbox/index";
 export { ExerciseLoadError } from "./exercise/load";
 
 /** The largest submission (UTF-8 bytes) an exercise accepts unless its exercise.json sets limits.codeBytes. */
@@ -78,7 +80,7 @@ export interface Grader {
   loadExercise(id: string): LoadedExercise;
   /** Runs a module's top level in the sandbox and returns its console output (`lab run`). */
   runModule(source: string, filename: string): Promise<{ stdout: string; error?: { kind: string; message: string; line?: number; column?: number } }>;
-  /** Stops the sandbox workers this grader started (the shared pool stays up). */
+  /** Stops the shared pool if this grader used it (a sandbox passed in is the caller's to close). */
   close(): Promise<void>;
   readonly engine: GradingEngine;
   readonly exercisesDir: string;
@@ -86,21 +88,15 @@ export interface Grader {
 
 export function createGrader(options: GraderOptions = {}): Grader {
   const root = options.exercisesDir ?? DEFAULT_EXERCISES_DIR;
-  let sandbox = options.sandbox;
-  const port: SandboxPort = {
-    transpile: async (source, filename) => (await resolveSandbox()).transpile(source, filename),
-    run: async (job) => (await resolveSandbox()).run(job),
-    runModule: async (job) => (await resolveSandbox()).runModule(job),
+  let usesSharedPool = false;
+  // Asked for on each job: the shared pool is forked on first use (listing exercises must not
+  // fork workers), and forked again after close().
+  const sandbox = (): SandboxPort => {
+    if (options.sandbox) return options.sandbox;
+    usesSharedPool = true;
+    return sharedSandboxPool();
   };
-  async function resolveSandbox(): Promise<SandboxPort> {
-    if (sandbox) return sandbox;
-    // Loaded on first use: listing exercises or showing one must not fork workers.
-    const { sharedSandbox } = await import("./grading/sandbox-adapter");
-    const shared = sharedSandbox();
-    sandbox = shared;
-    return shared;
-  }
-  const engine = new GradingEngine({ sandbox: port, reference: referenceNetwork });
+  const engine = new GradingEngine({ sandbox, reference: referenceNetwork });
   // Exercises are re-read when their folder changes: the version hash is cheap next to grading.
   const load = (id: string): LoadedExercise => loadExercise(id, root);
 
@@ -109,17 +105,16 @@ export function createGrader(options: GraderOptions = {}): Grader {
     exercisesDir: root,
     loadExercise: load,
     async runModule(source, filename) {
-      const limits = { timeoutMs: 5_000, memoryMb: 128, stdoutBytes: 100_000 };
-      const out = await port.runModule({ source, filename, limits });
+      const limits = jobLimits({ timeoutMs: 5_000, memoryMb: 128, stdoutBytes: 100_000 }, 1);
+      const out = await sandbox().runModule({ source, filename, limits });
       if (out.kind === "grader-error") return { stdout: "", error: { kind: "grader", message: out.message } };
       if (out.compile) return { stdout: out.stdout, error: { kind: "compile", ...out.compile } };
       return { stdout: out.stdout, ...(out.error ? { error: out.error } : {}) };
     },
     async close() {
-      if (!options.sandbox && sandbox) {
-        const { closeSharedSandbox } = await import("./grading/sandbox-adapter");
-        await closeSharedSandbox();
-        sandbox = undefined;
+      if (usesSharedPool) {
+        usesSharedPool = false;
+        await closeSharedSandboxPool();
       }
     },
     async gradeSubmission(input) {
@@ -187,6 +182,20 @@ export function createGrader(options: GraderOptions = {}): Grader {
       });
     },
   };
+}
+
+let sharedPool: SandboxPool | null = null;
+
+/** The process-wide worker pool used by gradeSubmission, forked on first use. */
+function sharedSandboxPool(): SandboxPool {
+  sharedPool ??= createSandboxPool();
+  return sharedPool;
+}
+
+async function closeSharedSandboxPool(): Promise<void> {
+  const pool = sharedPool;
+  sharedPool = null;
+  await pool?.close();
 }
 
 let defaultGrader: Grader | null = null;

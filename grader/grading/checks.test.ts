@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { nnModel } from "../nn/network";
 import { runChecks, type CheckContext } from "./checks";
-import type { CaseInstance } from "./engine";
+import type { CaseInstance } from "./instances";
 import { referenceNetwork, toHost } from "./reference-network";
 import { HostArray, type HostValue } from "./values";
 import type { Check } from "../exercise/schema";

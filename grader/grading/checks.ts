@@ -5,10 +5,10 @@
 // Edit to add a check kind (and add it to grader/exercise/schema.ts and docs/authoring.md).
 import type { Check } from "../exercise/schema";
 import { type AcceptMask, type Mismatch, compareOutputs } from "./compare";
-import type { CaseInstance } from "./engine";
+import type { CaseInstance } from "./instances";
 import type { ReferenceNetwork } from "./generators";
 import { type Localized, describeValue, formatNumber, messages } from "./messages";
-import type { CallOutcome, LearnerFailure, SandboxCall } from "./sandbox-port";
+import type { CallResult, LearnerErrorKind, SandboxCall } from "../sandbox/index";
 import { HostArray, type HostValue, atPath, fromPlain, isRecord, toPlain } from "./values";
 
 export interface CheckOutcome {
@@ -18,7 +18,7 @@ export interface CheckOutcome {
   readonly gradient?: { difference: number; perParameter: Record<string, number> };
 }
 
-export type CustomCheckRunner = (file: string, exportName: string, calls: SandboxCall[]) => Promise<CallOutcome[]>;
+export type CustomCheckRunner = (file: string, exportName: string, calls: SandboxCall[]) => Promise<CallResult[]>;
 
 /**
  * Runs another export of the learner's file on a batch of calls in one sandbox job (the engine
@@ -28,7 +28,7 @@ export type CustomCheckRunner = (file: string, exportName: string, calls: Sandbo
 export type LearnerExportRunner = (
   exportName: string,
   calls: SandboxCall[],
-) => Promise<{ ok: true; values: HostValue[] } | { ok: false; kind: LearnerFailure["kind"]; message: Localized }>;
+) => Promise<{ ok: true; values: HostValue[] } | { ok: false; kind: LearnerErrorKind | "compile"; message: Localized }>;
 
 export interface CheckContext {
   readonly reference: ReferenceNetwork;
@@ -163,7 +163,7 @@ async function learnerGradientDifferences(
   ctx: CheckContext,
 ): Promise<GradientSummary | CheckOutcome> {
   const plan = ctx.reference.gradientDifferencesPlan(parameters, gradients, check.epsilon);
-  const exportFailed = (name: string, out: { kind: LearnerFailure["kind"]; message: Localized }): CheckOutcome =>
+  const exportFailed = (name: string, out: { kind: LearnerErrorKind | "compile"; message: Localized }): CheckOutcome =>
     failed(
       out.kind === "missing-export"
         ? messages.gradientExportMissing(name)

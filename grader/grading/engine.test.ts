@@ -11,8 +11,8 @@ import type { ExerciseSpecInput } from "../exercise/schema";
 import { createGrader } from "../index";
 import { GradingEngine } from "./engine";
 import { referenceNetwork } from "./reference-network";
-import type { JobOutcome, SandboxJob, SandboxPort } from "./sandbox-port";
-import { createLocalSandbox } from "./testing/local-sandbox";
+import type { SandboxJob, SandboxOutcome, SandboxPort } from "../sandbox/index";
+import { createLocalSandbox } from "../../tests/support/local-sandbox";
 
 const exercises = fileURLToPath(new URL("../../exercises", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "engine-"));
@@ -24,7 +24,6 @@ function recordingSandbox(): SandboxPort & { jobs: SandboxJob[] } {
   const jobs: SandboxJob[] = [];
   return {
     jobs,
-    transpile: (s, f) => inner.transpile(s, f),
     run: (job) => {
       jobs.push(job);
       return inner.run(job);
@@ -150,8 +149,7 @@ describe("gradeSubmission", () => {
   it("reports a failing sandbox as a grader error that is not the learner's", async () => {
     const inner = createLocalSandbox();
     const broken: SandboxPort = {
-      transpile: (s, f) => inner.transpile(s, f),
-      run: (): Promise<JobOutcome> => Promise.resolve({ kind: "grader-error", message: "worker crashed" }),
+        run: (): Promise<SandboxOutcome> => Promise.resolve({ kind: "grader-error", message: "worker crashed" }),
       runModule: (job) => inner.runModule(job),
     };
     const v = await createGrader({ sandbox: broken }).gradeSubmission({ exerciseId: "sigmoid", code: sigmoidSource, seed: 1, locale: "en" });
@@ -252,7 +250,8 @@ export function check(args, actual, expected) {
 }`,
     },
   );
-  const engine = new GradingEngine({ sandbox: createLocalSandbox(), reference: referenceNetwork });
+  const local = createLocalSandbox();
+  const engine = new GradingEngine({ sandbox: () => local, reference: referenceNetwork });
   const grade = (id: string, code: string) => engine.grade({ exercise: loadExercise(id, root), code, seed: 9, locale: "en" });
 
   it("accepts weights drawn in another order and names zero, badly scaled or non-randn weights", async () => {

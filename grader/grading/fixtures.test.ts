@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { loadExercise } from "../exercise/load";
 import { GradingEngine } from "./engine";
 import { referenceNetwork } from "./reference-network";
-import { createLocalSandbox } from "./testing/local-sandbox";
+import { createLocalSandbox } from "../../tests/support/local-sandbox";
 import type { Verdict } from "./verdict";
 
 const root = fileURLToPath(new URL("./fixtures", import.meta.url));
@@ -29,7 +29,8 @@ function stablePart(v: Verdict) {
   };
 }
 
-const engine = new GradingEngine({ sandbox: createLocalSandbox(), reference: referenceNetwork });
+const local = createLocalSandbox();
+const engine = new GradingEngine({ sandbox: () => local, reference: referenceNetwork });
 
 for (const exerciseId of readdirSync(root)) {
   describe(`golden verdicts: ${exerciseId}`, () => {

@@ -9,8 +9,8 @@ import { loadExercise } from "../exercise/load";
 import type { ExerciseSpecInput } from "../exercise/schema";
 import { GradingEngine } from "./engine";
 import { referenceNetwork } from "./reference-network";
-import type { SandboxJob, SandboxPort } from "./sandbox-port";
-import { createLocalSandbox } from "./testing/local-sandbox";
+import type { SandboxJob, SandboxPort } from "../sandbox/index";
+import { createLocalSandbox } from "../../tests/support/local-sandbox";
 
 const root = mkdtempSync(join(tmpdir(), "gradient-learner-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -96,11 +96,11 @@ writeFileSync(join(root, spec.id, "starter.ts"), "export function forwardPropaga
 function recordingSandbox(): SandboxPort & { jobs: SandboxJob[] } {
   const inner = createLocalSandbox();
   const jobs: SandboxJob[] = [];
-  return { jobs, transpile: (s, f) => inner.transpile(s, f), run: (job) => (jobs.push(job), inner.run(job)), runModule: (job) => inner.runModule(job) };
+  return { jobs, run: (job) => (jobs.push(job), inner.run(job)), runModule: (job) => inner.runModule(job) };
 }
 
 const sandbox = recordingSandbox();
-const engine = new GradingEngine({ sandbox, reference: referenceNetwork });
+const engine = new GradingEngine({ sandbox: () => sandbox, reference: referenceNetwork });
 const grade = (code: string, locale: "en" | "ko" = "en") => engine.grade({ exercise: loadExercise(spec.id, root), code, seed: 4, locale });
 const testNamed = (v: Awaited<ReturnType<typeof grade>>, name: string) => v.tests.find((t) => t.name === name);
 
@@ -113,7 +113,7 @@ describe("gradient check against the learner's own forward pass and cost", () =>
     expect(v.gradientCheck?.difference).toBeLessThan(2e-7);
     // One job per export the tests call, then one forward job and one cost job with every
     // perturbation of the 3·2 + 3 + 3 + 1 = 13 entries (± each): never one job per perturbation.
-    const learnerJobs = sandbox.jobs.filter((j) => j.filename === "submission.ts").map((j) => [j.exportName, j.calls.length]);
+    const learnerJobs = sandbox.jobs.filter((j) => j.filename === "submission.ts").map((j) => [j.entry, j.calls.length]);
     expect(learnerJobs).toEqual(
       expect.arrayContaining([
         ["forwardPropagation", 26],

@@ -1,9 +1,8 @@
-// Values that cross the host ↔ sandbox boundary, and their host-side form.
-// The sandbox speaks PlainValue (docs/architecture.md); the host works on HostValue, where arrays
-// are HostArray instances (shape + row-major Float64Array) so comparisons never need `np`.
-// Edit when the sandbox's value encoding changes.
-import { z } from "zod";
-import { shapeOverBudget } from "../sandbox/constants";
+// The host-side form of the values that cross the sandbox boundary. The sandbox speaks PlainValue
+// (its schema is grader/sandbox/protocol.ts, parsed once where results leave the worker); the host
+// works on HostValue, where arrays are HostArray instances (shape + row-major Float64Array) so
+// comparisons never need `np`. Edit when the sandbox's value encoding changes.
+import type { PlainValue } from "../sandbox/protocol";
 
 /** An n-d float64 array in the host: numpy's row-major layout. */
 export class HostArray {
@@ -63,44 +62,6 @@ export type HostValue =
   | HostFunction
   | HostValue[]
   | { [key: string]: HostValue };
-
-export type PlainValue =
-  | number
-  | boolean
-  | string
-  | null
-  | PlainValue[]
-  | { $nd: { shape: number[]; data: number[] | Float64Array } }
-  | { $fn: string }
-  | { [key: string]: PlainValue };
-
-// zod's z.number() rejects NaN and ±Infinity, which are exactly the values a learner's overflow
-// produces; they must cross the boundary intact so the verdict can point at them.
-const anyNumber = z.custom<number>((v) => typeof v === "number", "expected a number");
-
-export const PlainValueSchema: z.ZodType<PlainValue> = z.lazy(() =>
-  z.union([
-    anyNumber,
-    z.boolean(),
-    z.string(),
-    z.null(),
-    z.array(PlainValueSchema),
-    z
-      .object({
-        $nd: z
-          .object({
-            shape: z.array(z.number().int().min(0)),
-            data: z.union([z.instanceof(Float64Array), z.array(z.union([anyNumber, z.null()]))]),
-          })
-          .strict(),
-      })
-      .strict()
-      .refine((v) => shapeOverBudget(v.$nd.shape) === null, "an array's shape is over the sandbox's budget")
-      .transform((v) => ({ $nd: { shape: v.$nd.shape, data: Array.from(v.$nd.data, (x) => x ?? Number.NaN) } })),
-    z.object({ $fn: z.string() }).strict(),
-    z.record(z.string(), PlainValueSchema),
-  ]),
-);
 
 export function isHostArray(value: HostValue): value is HostArray {
   return value instanceof HostArray;

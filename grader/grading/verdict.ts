@@ -8,10 +8,11 @@ export const VERDICT_VERSION = 1;
 export const Locale = z.enum(["ko", "en"]).describe("Language of every verdict string");
 export type Locale = z.infer<typeof Locale>;
 
-export const LearnerErrorKind = z
+/** The verdict's `error.kind`: the sandbox's learner errors (grader/sandbox/protocol.ts) as a learner reads them, plus the grader's own. */
+export const VerdictErrorKind = z
   .enum(["compile", "throw", "timeout", "memory", "cpu", "missing-export", "too-large", "upload", "grader"])
   .describe("Why the code could not be graded; too-large = a result over the sandbox's size budgets; grader = the grader itself failed");
-export type LearnerErrorKind = z.infer<typeof LearnerErrorKind>;
+export type VerdictErrorKind = z.infer<typeof VerdictErrorKind>;
 
 export const TestResult = z
   .object({
@@ -51,7 +52,7 @@ export const Verdict = z
     durationMs: z.number().min(0),
     error: z
       .object({
-        kind: LearnerErrorKind,
+        kind: VerdictErrorKind,
         message: z.string(),
         line: z.number().int().optional(),
         column: z.number().int().optional(),

@@ -30,7 +30,7 @@ import {
   ndRecord,
   planarFixtureSchema,
   trainingFixtureSchema,
-} from "./golden.test-support";
+} from "../../tests/support/nn-golden";
 
 const IDENTICAL = { rtol: 1e-9, atol: 1e-12 };
 

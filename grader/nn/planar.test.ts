@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as np from "../np/index";
 import { loadPlanarDataset, planarAnglesAndRadii } from "./planar";
-import { loadFixture, mismatch, nd, planarFixtureSchema } from "./golden.test-support";
+import { loadFixture, mismatch, nd, planarFixtureSchema } from "../../tests/support/nn-golden";
 
 const fixture = loadFixture("planar.json", planarFixtureSchema);
 

@@ -29,7 +29,7 @@
 // which budget a source broke). transpileLearnerCode(source, filename) compiles in the CALLER's
 // process without running (same rules, cached): for trusted author code only, never learner code.
 // validateUpload(bytes) checks an uploaded file before anything else.
-export { createSandboxPool, type SandboxPool, type SandboxPoolOptions, type SandboxPoolStats } from "./pool";
+export { createSandboxPool, type SandboxPool, type SandboxPort, type SandboxPoolOptions, type SandboxPoolStats } from "./pool";
 export { transpileLearnerCode, type TranspileResult, ONLY_NP_MESSAGE } from "./transpile";
 export { validateUpload, type UploadCheck, DEFAULT_MAX_UPLOAD_BYTES } from "./upload";
 export {

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlink
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSandboxPool, removeOrphanedWorkerFolders } from "./pool";
+import { createSandboxPool } from "./pool";
+import { removeOrphanedWorkerFolders } from "./sandbox-worker";
 import type { SandboxOutcome, SandboxResult } from "./protocol";
 
 const pool = createSandboxPool({ size: 2, recycleAfter: 5 });

@@ -36,7 +36,7 @@ const NdValue = z
   .refine((v) => v.$nd.shape.reduce((a, b) => a * b, 1) === v.$nd.data.length, "an $nd value's data length must match its shape")
   .refine((v) => shapeOverBudget(v.$nd.shape) === null, "an $nd value's shape is over the sandbox's budget (constants.ts)");
 
-export const PlainValueSchema: z.ZodType<PlainValue> = z.lazy(() =>
+export const PlainValueSchema: z.ZodType<PlainValue, PlainValue> = z.lazy(() =>
   z.union([
     anyNumber,
     z.boolean(),

@@ -1,10 +1,10 @@
-// Test support for grader/nn (imported by the *.test.ts files only): zod schemas for the numpy
+// Test support for grader/nn's tests (imported by grader/nn/*.test.ts only): zod schemas for the numpy
 // golden fixtures written by scripts/golden/nn_fixtures.py, and a layered array comparison
 // that names the worst entry when it fails. Edit the schemas when the generator's output changes.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { NDArray } from "../np/index";
-import { fromFlat } from "../np/interop";
+import type { NDArray } from "../../grader/np/index";
+import { fromFlat } from "../../grader/np/interop";
 
 const arraySchema = z.object({ shape: z.array(z.number().int().nonnegative()), data: z.array(z.number()) }).strict();
 const paramsSchema = z.object({ W1: arraySchema, b1: arraySchema, W2: arraySchema, b2: arraySchema }).strict();
@@ -59,7 +59,7 @@ export const trainingFixtureSchema = z
 
 /** Reads and validates grader/nn/fixtures/<name>. */
 export function loadFixture<T>(name: string, schema: z.ZodType<T>): T {
-  const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+  const text = readFileSync(new URL(`../../grader/nn/fixtures/${name}`, import.meta.url), "utf8");
   return schema.parse(JSON.parse(text));
 }
 

@@ -1,13 +1,14 @@
 // An in-process SandboxPort for the engine's unit tests: esbuild + node:vm in the test process.
 // It is NOT isolation (node:vm is no security boundary) and is never used to grade real
-// submissions; production grading goes through grader/grading/sandbox-adapter.ts. It exists so
+// submissions; production grading goes through the worker pool of grader/sandbox. It exists so
 // the engine's logic is tested without forking workers.
 import { transformSync } from "esbuild";
 import { runInNewContext } from "node:vm";
-import * as np from "../../np/index";
-import { fromFlat, isNDArray } from "../../np/interop";
-import type { CallOutcome, JobOutcome, ModuleOutcome, SandboxJob, SandboxPort, TranspileOutcome } from "../sandbox-port";
-import type { PlainValue } from "../values";
+import * as np from "../../grader/np/index";
+import { fromFlat, isNDArray } from "../../grader/np/interop";
+import type { CallResult, ModuleJob, ModuleOutcome, PlainValue, SandboxJob, SandboxOutcome, SandboxPort } from "../../grader/sandbox/index";
+
+type Compiled = { ok: true; code: string } | { ok: false; message: string; line?: number; column?: number };
 
 function toRuntime(value: PlainValue): unknown {
   if (Array.isArray(value)) return value.map(toRuntime);
@@ -65,7 +66,7 @@ function evaluate(code: string, timeoutMs: number): { exports: Record<string, un
 export function createLocalSandbox(): SandboxPort & { jobs: number } {
   const port = {
     jobs: 0,
-    transpile(source: string, filename: string): TranspileOutcome {
+    transpile(source: string, filename: string): Compiled {
       try {
         return { ok: true, code: transformSync(source, { loader: "ts", format: "cjs", sourcefile: filename }).code };
       } catch (error) {
@@ -77,37 +78,37 @@ export function createLocalSandbox(): SandboxPort & { jobs: number } {
         };
       }
     },
-    run(job: SandboxJob): Promise<JobOutcome> {
+    run(job: SandboxJob): Promise<SandboxOutcome> {
       port.jobs += 1;
       const compiled = port.transpile(job.source, job.filename);
       if (!compiled.ok) {
         const { message, line, column } = compiled;
-        return Promise.resolve({ kind: "done", compile: { message, ...(line ? { line } : {}), ...(column ? { column } : {}) }, calls: [], stdout: "" });
+        return Promise.resolve({ kind: "done", compile: { message, ...(line ? { line } : {}), ...(column ? { column } : {}) }, calls: [], stdout: "", stdoutTruncated: false });
       }
-      const { exports, stdout, error } = evaluate(compiled.code, job.limits.timeoutMs);
+      const { exports, stdout, error } = evaluate(compiled.code, job.limits?.timeoutMs ?? 2_000);
       if (error) {
-        const failure: CallOutcome = { ok: false, error: { kind: "throw", message: error } };
-        return Promise.resolve({ kind: "done", calls: job.calls.map(() => failure), stdout: stdout.text });
+        const failure: CallResult = { ok: false, error: { kind: "throw", message: error } };
+        return Promise.resolve({ kind: "done", calls: job.calls.map(() => failure), stdout: stdout.text, stdoutTruncated: false });
       }
-      const fn = exports[job.exportName];
-      const calls: CallOutcome[] = job.calls.map((call) => {
-        if (fn === undefined) return { ok: false, error: { kind: "missing-export", message: job.exportName } };
-        if (typeof fn !== "function") return { ok: false, error: { kind: "not-a-function", message: job.exportName } };
+      const fn = exports[job.entry];
+      const calls: CallResult[] = job.calls.map((call) => {
+        if (fn === undefined) return { ok: false, error: { kind: "missing-export", message: job.entry } };
+        if (typeof fn !== "function") return { ok: false, error: { kind: "not-a-function", message: job.entry } };
         try {
           if (call.npSeed !== undefined) seedNumpy(call.npSeed);
           const result: unknown = (fn as (...a: unknown[]) => unknown)(...call.args.map(toRuntime));
-          return { ok: true, value: toPlainValue(result) };
+          return { ok: true, value: toPlainValue(result), durationMs: 0 };
         } catch (e) {
           return { ok: false, error: { kind: "throw", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } };
         }
       });
-      return Promise.resolve({ kind: "done", calls, stdout: stdout.text });
+      return Promise.resolve({ kind: "done", calls, stdout: stdout.text, stdoutTruncated: false });
     },
-    runModule(job: { source: string; filename: string; limits: { timeoutMs: number } }): Promise<ModuleOutcome> {
+    runModule(job: ModuleJob): Promise<ModuleOutcome> {
       const compiled = port.transpile(job.source, job.filename);
-      if (!compiled.ok) return Promise.resolve({ kind: "done", compile: { message: compiled.message }, stdout: "" });
-      const { stdout, error } = evaluate(compiled.code, job.limits.timeoutMs);
-      return Promise.resolve({ kind: "done", stdout: stdout.text, ...(error ? { error: { kind: "throw", message: error } } : {}) });
+      if (!compiled.ok) return Promise.resolve({ kind: "done", compile: { message: compiled.message }, stdout: "", stdoutTruncated: false });
+      const { stdout, error } = evaluate(compiled.code, job.limits?.timeoutMs ?? 2_000);
+      return Promise.resolve({ kind: "done", stdout: stdout.text, stdoutTruncated: false, ...(error ? { error: { kind: "throw", message: error } } : {}) });
     },
   };
   return port;
