@@ -9,6 +9,7 @@ import type { Database } from "@/lib/server/db.server";
 import { selectUserById } from "@/lib/server/data/users";
 import { openTestDatabase } from "@/lib/server/test-database";
 import { createUser, signIn } from "@/tests/factories";
+import { errorOf } from "../support/api-errors";
 
 const ORIGIN = "http://localhost:3000";
 let database: Database;
@@ -35,9 +36,6 @@ function send(method: string, path: string, body?: unknown): Request {
   });
 }
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
-async function errorOf(response: Response): Promise<{ code: string; message: string; fields?: Record<string, string[]> }> {
-  return ((await response.json()) as { error: { code: string; message: string; fields?: Record<string, string[]> } }).error;
-}
 
 describe("the NUL character", () => {
   it("is refused with 400 in a draft's code, naming the field, and nothing is stored", async () => {

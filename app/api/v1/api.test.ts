@@ -20,6 +20,7 @@ import type { Database } from "@/lib/server/db.server";
 import { GradingQueue, useGradingQueue, type GradeFunction } from "@/lib/server/grading-queue.server";
 import { openTestDatabase } from "@/lib/server/test-database";
 import { buildVerdict, createApiToken, createUser, signIn } from "@/tests/factories";
+import { errorOf } from "@/tests/support/api-errors";
 
 const ORIGIN = "http://localhost:3000";
 let database: Database;
@@ -60,12 +61,6 @@ const get = (path: string, headers: Record<string, string> = { cookie: learnerCo
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
 const countSubmissions = () => database.prisma.submission.count();
 
-interface ErrorJson {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
-}
-async function errorOf(response: Response): Promise<ErrorJson["error"]> {
-  return ((await response.json()) as ErrorJson).error;
-}
 
 describe("POST /api/v1/submissions validation", () => {
   it("answers a bad body with 400 and the fields, writing nothing", async () => {

@@ -10,6 +10,7 @@ import type { Database } from "@/lib/server/db.server";
 import { GradingQueue, useGradingQueue } from "@/lib/server/grading-queue.server";
 import { openTestDatabase } from "@/lib/server/test-database";
 import { buildVerdict, createUser, signIn } from "@/tests/factories";
+import { errorOf } from "@/tests/support/api-errors";
 
 const ORIGIN = "http://localhost:3000";
 let database: Database;
@@ -50,12 +51,6 @@ function post(cookie: string, body: unknown, headers: Record<string, string> = {
 const list = (cookie: string, query = "") => listSubmissions(new Request(`${ORIGIN}/api/v1/submissions${query}`, { headers: { cookie } }));
 const countOf = (userId: string) => database.prisma.submission.count({ where: { userId } });
 
-interface ErrorJson {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
-}
-async function errorOf(response: Response): Promise<ErrorJson["error"]> {
-  return ((await response.json()) as ErrorJson).error;
-}
 
 describe("POST /api/v1/submissions", () => {
   it("takes its code limit from the grader: 413 above it, nothing stored; accepted at it", async () => {
