@@ -15,6 +15,7 @@ import { Locale, type Verdict } from "./grading/verdict";
 export { Verdict, TestResult, VERDICT_VERSION, Locale } from "./grading/verdict";
 export type { SandboxPort } from "./sandbox/index";
 export { ExerciseLoadError } from "./exercise/load";
+export type { ShownPreview } from "./grading/values";
 
 /** The largest submission (UTF-8 bytes) an exercise accepts unless its exercise.json sets limits.codeBytes. */
 export const DEFAULT_MAX_CODE_BYTES: number = Limits.parse({}).codeBytes;

@@ -1,5 +1,6 @@
 // Shows example inputs, expected and actual outputs the way numpy prints them, so the page reads
 // like the lecture notes: array([[0.26894142, 0.5, 0.88079708]]) with shape (1, 3).
+import type { ShownPreview } from "@/grader/index";
 import { isShownArray } from "@/lib/run/shown";
 
 function formatNumber(value: unknown): string {
@@ -21,14 +22,6 @@ function formatNested(values: unknown, depth: number): string {
   return `[${inner.join(separator)}]`;
 }
 
-/** A value over the grader's shown budget (grader/grading/values.ts ShownPreview): its size and beginning. */
-export interface ShownPreview {
-  readonly truncated: true;
-  readonly shape?: number[];
-  readonly size?: number;
-  readonly length?: number;
-  readonly preview: unknown;
-}
 
 export function isShownPreview(value: unknown): value is ShownPreview {
   return value !== null && typeof value === "object" && (value as { truncated?: unknown }).truncated === true && "preview" in value;
