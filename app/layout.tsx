@@ -13,7 +13,7 @@ import "katex/dist/katex.min.css";
 import "./globals.css";
 import { SiteLocale } from "@/lib/i18n/locale";
 import { parseTheme, THEME_COOKIE } from "@/lib/ui/theme";
-import { currentUser } from "@/lib/ui/viewer.server";
+import { currentUser } from "@/lib/server/viewer.server";
 import { LocaleSwitcher } from "@/lib/ui/locale-switcher";
 import { ThemeToggle } from "@/lib/ui/theme-toggle";
 import { AccountMenu } from "@/lib/ui/account-menu";

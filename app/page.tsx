@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteLocale } from "@/lib/i18n/locale";
-import { loadCatalog } from "@/lib/ui/catalog.server";
+import { loadCatalog } from "@/lib/server/catalog.server";
 import { ProgressBar } from "@/lib/ui/progress-bar";
-import { currentUser } from "@/lib/ui/viewer.server";
+import { currentUser } from "@/lib/server/viewer.server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,9 @@
-// The grader's public API: grade a submission, list exercises, and show an exercise to a
-// learner's browser. Everything else in grader/ is internal. The app (lib/server) and the CLI
-// import from here only. Edit when the public API changes (and docs/architecture.md with it).
+// The grader's public API for servers: grade a submission or a quiz answer, list exercises and
+// the course, and show an exercise to a learner's browser. Everything else in grader/ is internal:
+// lib/ imports from here or from grader/browser.ts (the browser-safe door) only, and app/ not at
+// all (it goes through lib/server/grader.ts); `npm run lint` enforces it (eslint.config.js).
+// This file reaches Node APIs (fs, child processes): client code may import its types only.
+// Edit when the public API changes (and docs/architecture.md with it).
 import { z } from "zod";
 import { ExerciseLoadError, type LoadedExercise, DEFAULT_EXERCISES_DIR, listExerciseIds, loadExercise } from "./exercise/load";
 import { Limits } from "./exercise/schema";
@@ -16,6 +19,9 @@ export { Verdict, TestResult, VERDICT_VERSION, Locale } from "./grading/verdict"
 export type { SandboxPort } from "./sandbox/index";
 export { ExerciseLoadError } from "./exercise/load";
 export type { ShownPreview } from "./grading/values";
+export { loadCourse, findQuizItem, type Course } from "./exercise/course";
+export { toPublicQuiz, type QuizItem, type PublicQuiz } from "./exercise/quiz";
+export { gradeQuizAnswer, type QuizGrade } from "./grading/quiz";
 
 /** The largest submission (UTF-8 bytes) an exercise accepts unless its exercise.json sets limits.codeBytes. */
 export const DEFAULT_MAX_CODE_BYTES: number = Limits.parse({}).codeBytes;

@@ -2,8 +2,7 @@
 // importable module and console output captured. Used inside the Run Web Worker and, in Node, by
 // the agreement test. Not a security boundary: in the browser the learner only runs their own
 // code in their own tab; the server grades in the isolated sandbox.
-import * as np from "@/grader/np/index";
-import { isNDArray } from "@/grader/np/interop";
+import { np, isNDArray } from "@/grader/browser";
 import { compareExample, type ExampleComparison, type ExampleTolerance } from "./compare-examples";
 import { fromShown, toShownValue, type Shown } from "./shown";
 import { inlineSourceMap, type LineMapper } from "./source-map";

@@ -1,8 +1,7 @@
 // The "shown" value format of public examples and verdicts (grader/grading/values.ts toShown):
 // arrays as { shape, values } with nested values, non-finite numbers as strings. This module
 // moves values between that format and the np runtime, for the in-browser Run.
-import * as np from "@/grader/np/index";
-import { isNDArray } from "@/grader/np/interop";
+import { np, isNDArray } from "@/grader/browser";
 
 export type Shown = number | boolean | string | null | Shown[] | { [key: string]: Shown };
 

@@ -1,8 +1,6 @@
 // The server's view of the course content, through the grader's public API. Route handlers ask
 // this object (not grader/ directly) so that tests can replace a method with vi.spyOn.
-import { listExercises, type ExerciseSummary } from "../../grader/index";
-import { findQuizItem, loadCourse } from "../../grader/exercise/course";
-import type { QuizItem } from "../../grader/exercise/quiz";
+import { findQuizItem, listExercises, loadCourse, type ExerciseSummary, type QuizItem } from "../../grader/index";
 
 export const courseSource = {
   listExercises(): ExerciseSummary[] {

@@ -1,6 +1,6 @@
 // The catalog as the learner sees it: sections in teaching order, each exercise and quiz with
 // this learner's status, progress per section and overall, and the suggested next step.
-// Pure (no I/O) so the rules are unit-tested; lib/ui/catalog.server.ts feeds it.
+// Pure (no I/O) so the rules are unit-tested; lib/server/catalog.server.ts feeds it.
 export type ItemStatus = "not-started" | "attempted" | "solved";
 
 export interface CatalogSectionInput {

@@ -9,7 +9,7 @@ import { createUser } from "@/tests/factories";
 
 vi.mock("server-only", () => ({}));
 const viewer = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "learner" } }));
-vi.mock("@/lib/ui/viewer.server", () => ({ currentUser: () => Promise.resolve(viewer.user) }));
+vi.mock("@/lib/server/viewer.server", () => ({ currentUser: () => Promise.resolve(viewer.user) }));
 const { renderQuizFeedback } = await import("@/app/quizzes/[id]/actions");
 const { renderQuizFeedbackFor } = await import("@/lib/ui/quiz/feedback.server");
 

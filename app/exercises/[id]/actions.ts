@@ -2,9 +2,9 @@
 // signed-in learner who solved the exercise, or who reached its visibleSolutionAfterAttempts.
 "use server";
 import { z } from "zod";
-import { createGrader } from "@/grader/index";
+import { createGrader } from "@/lib/server/grader";
 import { selectProgressByUser } from "@/lib/server/data/progress";
-import { currentUser } from "@/lib/ui/viewer.server";
+import { currentUser } from "@/lib/server/viewer.server";
 
 const ExerciseId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const grader = createGrader();

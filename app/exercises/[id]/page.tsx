@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { createGrader, type PublicExercise } from "@/grader/index";
+import { createGrader, type PublicExercise } from "@/lib/server/grader";
 import { SiteLocale } from "@/lib/i18n/locale";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { exampleTolerance, functionArgsOf } from "@/lib/run/tolerance";
@@ -11,9 +11,9 @@ import { selectDraft } from "@/lib/server/data/drafts";
 import { selectProgressByUser } from "@/lib/server/data/progress";
 import { ExerciseWorkspace } from "@/lib/ui/exercise/exercise-workspace";
 import { ValueView } from "@/lib/ui/exercise/value-view";
-import { readNpTypings } from "@/lib/ui/np-typings.server";
+import { readNpTypings } from "@/lib/server/np-typings.server";
 import { plotFor } from "@/lib/ui/plots/plot-config";
-import { currentUser } from "@/lib/ui/viewer.server";
+import { currentUser } from "@/lib/server/viewer.server";
 import { revealSolution } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@
 "use server";
 import { z } from "zod";
 import { renderQuizFeedbackFor, type RenderedQuizFeedback } from "@/lib/ui/quiz/feedback.server";
-import { currentUser } from "@/lib/ui/viewer.server";
+import { currentUser } from "@/lib/server/viewer.server";
 
 const Ids = z.object({
   quizId: z.string().max(100),

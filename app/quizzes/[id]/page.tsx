@@ -3,12 +3,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadCourse } from "@/grader/exercise/course";
-import { toPublicQuiz } from "@/grader/exercise/quiz";
+import { loadCourse, toPublicQuiz } from "@/lib/server/grader";
 import { SiteLocale } from "@/lib/i18n/locale";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { QuizItemForm } from "@/lib/ui/quiz/quiz-item-form";
-import { currentUser } from "@/lib/ui/viewer.server";
+import { currentUser } from "@/lib/server/viewer.server";
 import { renderQuizFeedback } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -4,8 +4,7 @@
 // The UI computes these itself so that no reference solution ships to the browser; the math is
 // tested against the reference network in grader/nn. Edit this file when a plot needs another
 // quantity of the network; the plots' layout lives in the components beside it.
-import * as np from "@/grader/np/index";
-import { loadPlanarDataset } from "@/grader/nn/planar";
+import { loadPlanarDataset, np } from "@/grader/browser";
 import { isShownArray, type ShownArray } from "@/lib/run/shown";
 
 /** Rows of numbers: W1 is (nH, nX), X is (nX, m), one column per example as in the course. */

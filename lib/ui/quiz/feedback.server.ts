@@ -4,8 +4,7 @@
 // answer, so neither the explanation leaks before answering nor can a request make the server
 // parse arbitrary Markdown (issue 9, item 3). Edit when the grade shown after answering changes.
 import "server-only";
-import { gradeQuizAnswer } from "@/grader/grading/quiz";
-import type { Locale } from "@/grader/exercise/quiz";
+import { gradeQuizAnswer, type Locale } from "@/grader/index";
 import { courseSource } from "@/lib/server/course.server";
 import { selectQuizAnswers } from "@/lib/server/data/quiz-answers";
 import { renderMarkdown } from "@/lib/markdown/render";

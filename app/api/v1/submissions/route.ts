@@ -4,7 +4,7 @@
 // GET  /api/v1/submissions?exerciseId=&limit=&cursor=: one page of the viewer's own submissions,
 //   newest first, as summaries (the verdict is on GET /api/v1/submissions/:id).
 import { createHash } from "node:crypto";
-import { DEFAULT_MAX_CODE_BYTES } from "@/grader/index";
+import { DEFAULT_MAX_CODE_BYTES } from "@/lib/server/grader";
 import { CreateSubmissionBody, IdempotencyKey, SubmissionListQuery, type SubmissionSummary } from "@/lib/server/api/contract";
 import { apiError, fail, handle, json, maxBodyBytesForCode, maxCodeBytes, notFound, parseWith, readJsonBody, requireViewer } from "@/lib/server/api/http";
 import { courseSource } from "@/lib/server/course.server";

@@ -1,6 +1,6 @@
 // POST /api/v1/quizzes/:quizId/items/:itemId/answers: grade a quiz answer, store it, and
 // return the grade with the explanation (grader/grading/quiz.ts decides the credit).
-import { gradeQuizAnswer } from "@/grader/grading/quiz";
+import { gradeQuizAnswer } from "@/lib/server/grader";
 import { QuizAnswerBody } from "@/lib/server/api/contract";
 import { fail, handle, json, notFound, readJsonBody, requireViewer } from "@/lib/server/api/http";
 import { courseSource } from "@/lib/server/course.server";

@@ -2,12 +2,11 @@
 // grouped by section while the course file is being written) and the viewer's progress.
 import "server-only";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { listExercises } from "@/grader/index";
-import { loadCourse, type Course } from "@/grader/exercise/course";
+import { listExercises, loadCourse, type Course } from "@/grader/index";
 import type { SiteLocale } from "@/lib/i18n/locale";
 import { selectProgressByUser } from "@/lib/server/data/progress";
 import { selectQuizAnswers } from "@/lib/server/data/quiz-answers";
-import { buildCatalog, EMPTY_PROGRESS, type Catalog, type CatalogSectionInput, type LearnerProgress } from "./catalog";
+import { buildCatalog, EMPTY_PROGRESS, type Catalog, type CatalogSectionInput, type LearnerProgress } from "@/lib/ui/catalog";
 
 function tryLoadCourse(): Course | null {
   try {
