@@ -1,5 +1,6 @@
 // The server's view of the course content, through the grader's public API. Route handlers ask
 // this object (not grader/ directly) so that tests can replace a method with vi.spyOn.
+import "server-only";
 import { findQuizItem, listExercises, loadCourse, type ExerciseSummary, type QuizItem } from "../../grader/index";
 
 export const courseSource = {

@@ -1,6 +1,7 @@
 // The shared plumbing of the /api/v1 route handlers: JSON responses and errors, bounded and
 // validated request bodies, and the authorization gate (who, which role, which token scope,
 // and the same-origin check that protects cookie-authenticated writes from CSRF).
+import "server-only";
 import type { z } from "zod";
 import { authSettingsFromEnv, getViewer, hasRole, requestOrigin, type Role, type Viewer } from "../auth.server";
 import type { ApiScope } from "../data/api-tokens";

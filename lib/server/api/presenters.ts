@@ -1,4 +1,5 @@
 // Turns rows into API responses, deciding what each viewer may see.
+import "server-only";
 import type { SubmissionView } from "./contract";
 import type { Viewer } from "../auth.server";
 import { hasRole } from "../auth.server";

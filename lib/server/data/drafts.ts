@@ -1,5 +1,6 @@
 // Data access for drafts: the code a signed-in learner is writing, one row per learner and
 // exercise, overwritten as they type. Edit this file to add a query on drafts.
+import "server-only";
 import { prisma } from "../db.server";
 
 export interface DraftRow {
