@@ -73,4 +73,12 @@ describe("a learner with a European keyboard takes the activation-functions quiz
     expect(await page.locator('[data-testid="quiz-item-default-hidden"] [data-testid="quiz-grade"]').count()).toBe(0);
     await screenshot(page, "quiz-restored-after-reload");
   });
+
+  it("sees in the catalog how many items are right, not only \"Attempted\"", async () => {
+    const { page } = learner;
+    await page.goto("/", { waitUntil: "networkidle" });
+    const quiz = page.locator('[data-testid="catalog-quiz-activation-functions"]');
+    expect(await quiz.getAttribute("data-status")).toBe("attempted");
+    expect(await quiz.locator('[data-testid="catalog-quiz-score"]').textContent()).toBe("6문제 중 1문제 정답");
+  });
 });
