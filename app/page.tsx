@@ -57,6 +57,11 @@ export default async function CatalogPage() {
                     {item.title}
                   </Link>
                   <span className={`badge ${item.status}`}>{t(`status.${item.status}`)}</span>
+                  {item.quizScore && item.status === "attempted" ? (
+                    <span className="muted" data-testid="catalog-quiz-score">
+                      {t("quizScore", item.quizScore)}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

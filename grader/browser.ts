@@ -6,3 +6,4 @@ export * as np from "./np/index";
 export type { NDArray } from "./np/index";
 export { isNDArray, fromFlat } from "./np/interop";
 export { loadPlanarDataset } from "./nn/planar";
+export { countsAsAttempt } from "./grading/attempts";

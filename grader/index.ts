@@ -21,7 +21,8 @@ export { ExerciseLoadError } from "./exercise/load";
 export type { ShownPreview } from "./grading/values";
 export { loadCourse, findQuizItem, type Course } from "./exercise/course";
 export { toPublicQuiz, type QuizItem, type PublicQuiz } from "./exercise/quiz";
-export { gradeQuizAnswer, type QuizGrade } from "./grading/quiz";
+export { EXPLANATION_AFTER_TRIES, explanationUnlocked, gradeQuizAnswer, type QuizGrade } from "./grading/quiz";
+export { countsAsAttempt } from "./grading/attempts";
 
 /** The largest submission (UTF-8 bytes) an exercise accepts unless its exercise.json sets limits.codeBytes. */
 export const DEFAULT_MAX_CODE_BYTES: number = Limits.parse({}).codeBytes;

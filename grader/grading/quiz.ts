@@ -11,7 +11,19 @@
 //   one, so ticking every box earns less than the right set (nothing when half the choices are
 //   wrong), and one slip on a large set still earns some credit.
 // - an answer of another kind than the item (a number for a choice item) is wrong, score 0.
+//
+// What a learner is shown (issue 11: the explanation after a wrong answer gave the answer away):
+// the feedback on the picked choices at once; the explanation and the right answer only once the
+// item has been answered correctly, or after EXPLANATION_AFTER_TRIES tries (stated on the page).
 import type { Locale, QuizAnswer, QuizItem } from "../exercise/quiz";
+
+/** Tries after which the explanation and the right answer are shown even without a correct answer. */
+export const EXPLANATION_AFTER_TRIES = 3;
+
+/** Whether the explanation may be shown: the item was answered correctly once, or tried enough. */
+export function explanationUnlocked(progress: { readonly everCorrect: boolean; readonly tries: number }): boolean {
+  return progress.everCorrect || progress.tries >= EXPLANATION_AFTER_TRIES;
+}
 
 export interface QuizGrade {
   readonly correct: boolean;

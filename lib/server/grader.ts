@@ -6,6 +6,8 @@ import "server-only";
 export {
   createGrader,
   DEFAULT_MAX_CODE_BYTES,
+  EXPLANATION_AFTER_TRIES,
+  explanationUnlocked,
   gradeQuizAnswer,
   loadCourse,
   toPublicQuiz,

@@ -45,6 +45,8 @@ describe("buildCatalog", () => {
       quizzes: new Map([["activation-functions", { answered: true, correctItems: new Set(["a"]) }]]),
     });
     expect(catalog.sections[0]?.items[2]?.status).toBe("attempted");
+    // Issue 11: the catalog says how far the quiz is, not only "Attempted".
+    expect(catalog.sections[0]?.items[2]?.quizScore).toEqual({ correct: 1, total: 2 });
   });
 
   it("suggests nothing once everything is solved", () => {

@@ -25,6 +25,8 @@ export interface CatalogItem {
   readonly title: string;
   readonly status: ItemStatus;
   readonly href: string;
+  /** A quiz's items answered correctly so far, out of all of them (issue 11: "Attempted" alone said little). */
+  readonly quizScore?: { readonly correct: number; readonly total: number };
 }
 
 export interface CatalogSection {
@@ -73,6 +75,7 @@ export function buildCatalog(sections: readonly CatalogSectionInput[], progress:
         title: section.quiz.title,
         status: quizStatus(progress, section.quiz.id, section.quiz.itemCount),
         href: `/quizzes/${section.quiz.id}`,
+        quizScore: { correct: progress.quizzes.get(section.quiz.id)?.correctItems.size ?? 0, total: section.quiz.itemCount },
       });
     }
     const solved = items.filter((item) => item.status === "solved").length;

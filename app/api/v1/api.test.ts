@@ -232,12 +232,30 @@ describe("drafts and quizzes", () => {
     const path = "/api/v1/quizzes/activation-functions/items/range/answers";
     const answered = await answerQuiz(post(path, JSON.stringify({ answer: { kind: "numeric", value: 0.5 }, locale: "en" })), params({ quizId: "activation-functions", itemId: "range" }));
     expect(answered.status).toBe(200);
-    expect(await answered.json()).toMatchObject({ correct: true, score: 1, explanation: "1 / (1 + e^0) = 1/2" });
+    expect(await answered.json()).toMatchObject({ correct: true, score: 1, explanation: "1 / (1 + e^0) = 1/2", tries: 1, explanationAfterTries: 3 });
     expect(await database.prisma.quizAnswer.count({ where: { userId: learnerId, itemId: "range" } })).toBe(1);
     const malformed = await answerQuiz(post(path, JSON.stringify({ answer: { kind: "numeric", value: "half" } })), params({ quizId: "activation-functions", itemId: "range" }));
     expect(malformed.status).toBe(400);
     const missing = await answerQuiz(post(path, JSON.stringify({ answer: { kind: "numeric", value: 1 } })), params({ quizId: "activation-functions", itemId: "nope" }));
     expect(missing.status).toBe(404);
+  });
+
+  it("withholds the explanation and the right answer after a wrong answer until the third try (issue 11)", async () => {
+    const item = {
+      id: "zero",
+      kind: "numeric",
+      prompt: { ko: "tanh(0) 은?", en: "What is tanh(0)?" },
+      answer: 0,
+      tolerance: { absolute: 1e-9, relative: 0 },
+      explanation: { ko: "tanh 는 0 에서 0", en: "tanh(0) = 0" },
+    } as unknown as QuizItem;
+    vi.spyOn(courseSource, "findQuizItem").mockImplementation((quizId, itemId) => (quizId === "activation-functions" && itemId === "zero" ? item : undefined));
+    const path = "/api/v1/quizzes/activation-functions/items/zero/answers";
+    const answer = async (value: number): Promise<unknown> =>
+      (await answerQuiz(post(path, JSON.stringify({ answer: { kind: "numeric", value }, locale: "en" })), params({ quizId: "activation-functions", itemId: "zero" }))).json() as Promise<unknown>;
+    expect(await answer(1)).toMatchObject({ correct: false, explanation: null, correctAnswer: null, tries: 1 });
+    expect(await answer(-1)).toMatchObject({ correct: false, explanation: null, correctAnswer: null, tries: 2 });
+    expect(await answer(2)).toMatchObject({ correct: false, explanation: "tanh(0) = 0", correctAnswer: { value: 0 }, tries: 3 });
   });
 });
 

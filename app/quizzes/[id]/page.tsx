@@ -1,11 +1,13 @@
-// A section quiz: prompts and choices rendered on the server (Markdown + KaTeX, sanitized); each
-// item is answered through the API, which returns the grade and the explanation.
+// A section quiz: prompts and choices rendered on the server (Markdown + KaTeX, sanitized), with
+// the learner's last answers and their results; each item is answered through the API. The rule
+// for the explanation (after a correct answer or EXPLANATION_AFTER_TRIES tries) is stated here.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadCourse, toPublicQuiz } from "@/lib/server/grader";
+import { EXPLANATION_AFTER_TRIES, loadCourse, toPublicQuiz } from "@/lib/server/grader";
 import { SiteLocale } from "@/lib/i18n/locale";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { renderQuizStateFor, type RenderedQuizFeedback } from "@/lib/ui/quiz/feedback.server";
 import { QuizItemForm } from "@/lib/ui/quiz/quiz-item-form";
 import { currentUser } from "@/lib/server/viewer.server";
 import { renderQuizFeedback } from "./actions";
@@ -34,6 +36,7 @@ export default async function QuizPage({ params }: { params: Promise<{ id: strin
   const t = await getTranslations("quiz");
   const user = await currentUser();
   const view = toPublicQuiz(quiz, locale);
+  const answered = user === null ? new Map<string, RenderedQuizFeedback>() : await renderQuizStateFor(user.id, quiz.id, locale);
   const items = await Promise.all(
     view.items.map(async (item) => ({
       id: item.id,
@@ -48,10 +51,20 @@ export default async function QuizPage({ params }: { params: Promise<{ id: strin
         {t("title")}: {view.title}
       </h1>
       {user === null ? <p className="notice">{t("signInToAnswer")}</p> : null}
+      <p className="muted" data-testid="quiz-explanation-rule">
+        {t("explanationRule", { tries: EXPLANATION_AFTER_TRIES })}
+      </p>
       <ol className="stack" style={{ paddingLeft: "1.25rem" }}>
         {items.map((item) => (
           <li key={item.id} className="card">
-            <QuizItemForm quizId={view.id} item={item} signedIn={user !== null} locale={locale} renderFeedback={renderQuizFeedback} />
+            <QuizItemForm
+              quizId={view.id}
+              item={item}
+              signedIn={user !== null}
+              locale={locale}
+              initial={answered.get(item.id) ?? null}
+              renderFeedback={renderQuizFeedback}
+            />
           </li>
         ))}
       </ol>

@@ -124,9 +124,14 @@ export const QuizGradeView = z
   .object({
     correct: z.boolean(),
     score: z.number(),
-    explanation: z.string(),
-    correctAnswer: z.object({ value: z.union([z.string(), z.array(z.string()), z.number()]), text: z.string() }),
+    explanation: z.string().nullable().describe("null until the item is answered correctly or tried explanationAfterTries times"),
+    correctAnswer: z
+      .object({ value: z.union([z.string(), z.array(z.string()), z.number()]), text: z.string() })
+      .nullable()
+      .describe("null while the explanation is"),
     feedback: z.array(z.object({ choice: z.string(), text: z.string() })),
+    tries: z.number().int().describe("The learner's answers to this item so far, this one included"),
+    explanationAfterTries: z.number().int(),
   })
   .meta({ id: "QuizGrade" });
 
@@ -255,7 +260,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31["generate
   registry.registerPath({
     method: "post",
     path: "/api/v1/quizzes/{quizId}/items/{itemId}/answers",
-    summary: "Answer a quiz item; returns the grade with the explanation",
+    summary: "Answer a quiz item; returns the grade, with the explanation once answered correctly or after explanationAfterTries tries",
     security: sessionOnly,
     request: { params: z.object({ quizId: z.string(), itemId: z.string() }), ...jsonBody(QuizAnswerBody) },
     responses: { 200: ok("The graded answer", QuizGradeView), ...errors(400, 401, 403, 404, 503) },

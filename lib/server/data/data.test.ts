@@ -239,6 +239,23 @@ describe("progress", () => {
     expect(progress).toMatchObject({ status: "passed", bestScore: 1, attempts: 3 });
     expect(progress?.passedAt).toBeInstanceOf(Date);
   });
+
+  it("counts only submissions that ran: compile errors, time-outs, oversized results and refused uploads are not attempts (issue 11)", async () => {
+    const { user } = await createUser();
+    const notRun = ["compile", "timeout", "too-large", "upload", "compile", "timeout"] as const;
+    for (const kind of notRun) {
+      const row = await createSubmission(user.id);
+      await claim(row.id);
+      await finishSubmission(row.id, buildVerdict({ status: "error", score: 0, tests: [], error: { kind, message: kind } }));
+    }
+    expect((await selectProgressByUser(user.id))[0]).toMatchObject({ status: "attempted", attempts: 0 });
+    for (const verdict of [buildVerdict({ status: "error", score: 0, error: { kind: "throw", message: "boom" } }), buildVerdict({ status: "fail", score: 0.5 })]) {
+      const row = await createSubmission(user.id);
+      await claim(row.id);
+      await finishSubmission(row.id, verdict);
+    }
+    expect((await selectProgressByUser(user.id))[0]).toMatchObject({ status: "attempted", attempts: 2 });
+  });
 });
 
 describe("api tokens", () => {

@@ -21,12 +21,13 @@ export async function selectProgressByUser(userId: string): Promise<ProgressRow[
 }
 
 /**
- * Counts one graded attempt: passed stays passed, the best score only rises, the first pass
- * keeps its time. Called inside the transaction that finishes the submission.
+ * Records one graded submission: passed stays passed, the best score only rises, the first pass
+ * keeps its time, and `attempts` rises only when `counted` (the code ran: see
+ * grader/grading/attempts.ts). Called inside the transaction that finishes the submission.
  */
 export async function recordGradedAttempt(
   tx: Prisma.TransactionClient,
-  input: { userId: string; exerciseId: string; submissionId: string; passed: boolean; score: number; at: Date },
+  input: { userId: string; exerciseId: string; submissionId: string; passed: boolean; score: number; counted: boolean; at: Date },
 ): Promise<ProgressRow> {
   const key = { userId_exerciseId: { userId: input.userId, exerciseId: input.exerciseId } };
   const current = await tx.progress.findUnique({ where: key });
@@ -37,7 +38,7 @@ export async function recordGradedAttempt(
         exerciseId: input.exerciseId,
         status: input.passed ? "passed" : "attempted",
         bestScore: input.score,
-        attempts: 1,
+        attempts: input.counted ? 1 : 0,
         lastSubmissionId: input.submissionId,
         passedAt: input.passed ? input.at : null,
       },
@@ -48,7 +49,7 @@ export async function recordGradedAttempt(
     data: {
       status: current.status === "passed" || input.passed ? "passed" : "attempted",
       bestScore: Math.max(current.bestScore, input.score),
-      attempts: { increment: 1 },
+      attempts: { increment: input.counted ? 1 : 0 },
       lastSubmissionId: input.submissionId,
       passedAt: current.passedAt ?? (input.passed ? input.at : null),
     },

@@ -42,3 +42,20 @@ function toRow(row: { id: string; userId: string; quizId: string; itemId: string
   const answer = QuizAnswerValue.safeParse(row.answer);
   return { ...row, answer: answer.success ? answer.data : null };
 }
+
+/** One item's answers folded: the last stored answer, whether it was right, how many tries, and whether any was right. */
+export interface QuizItemProgress {
+  readonly last: QuizAnswerRow;
+  readonly tries: number;
+  readonly everCorrect: boolean;
+}
+
+/** The learner's progress on each answered item of a quiz, by item id. */
+export async function selectQuizItemProgress(userId: string, quizId: string): Promise<Map<string, QuizItemProgress>> {
+  const byItem = new Map<string, QuizItemProgress>();
+  for (const row of await selectQuizAnswers(userId, quizId)) {
+    const before = byItem.get(row.itemId);
+    byItem.set(row.itemId, { last: row, tries: (before?.tries ?? 0) + 1, everCorrect: (before?.everCorrect ?? false) || row.correct });
+  }
+  return byItem;
+}

@@ -7,6 +7,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Prisma, Submission } from "../../generated/prisma/client";
+import { countsAsAttempt } from "../../../grader/index";
 import { getDatabase, prisma } from "../db.server";
 import { VerdictRecord } from "../verdict-record";
 import { ensureExercise, ensureExerciseVersion } from "./exercises";
@@ -381,6 +382,7 @@ export async function finishSubmission(id: string, verdict: VerdictRecord, optio
       submissionId: id,
       passed: checked.status === "pass",
       score: checked.score,
+      counted: countsAsAttempt(checked),
       at: now,
     });
     return updated;

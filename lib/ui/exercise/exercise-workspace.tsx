@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { editor } from "monaco-editor";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { countsAsAttempt } from "@/grader/browser";
 import type { RunRequest } from "@/lib/run/execute";
 import { startRun, RUN_TIME_LIMIT_MS, type RunHandle, type RunOutcome } from "@/lib/run/run-client";
 import { transpileInMonaco } from "@/lib/run/transpile-monaco";
@@ -162,7 +163,7 @@ export function ExerciseWorkspace({
       setSubmitState({ kind: "done", submission });
       setHistory((list) => [submission, ...list.filter((s) => s.id !== submission.id)]);
       const verdict = submission.verdict;
-      if (verdict && !verdict.graderError) setAttempts((n) => n + 1);
+      if (verdict && countsAsAttempt(verdict)) setAttempts((n) => n + 1);
       if (verdict?.status === "pass") setSolved(true);
       if (verdict?.error?.line) setMarkers([{ message: verdict.error.message, line: verdict.error.line, ...(verdict.error.column ? { column: verdict.error.column } : {}) }]);
     } catch (error) {

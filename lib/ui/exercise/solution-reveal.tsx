@@ -1,4 +1,5 @@
-// The reference solution, offered only after solving, or after N attempts with a warning. The
+// The reference solution, offered only after solving, or after N attempts (submissions that ran:
+// grader/grading/attempts.ts, stated on the page) with a warning. The
 // code comes from a server action that checks the same rule, so it never ships otherwise.
 "use client";
 import { useTranslations } from "next-intl";
@@ -43,7 +44,9 @@ export function SolutionReveal({
           {t("showSolution")}
         </button>
       ) : (
-        <p className="muted">{t("solutionLocked", { attempts: after ?? 0 })}</p>
+        <p className="muted" data-testid="solution-locked">
+          {t("solutionLocked", { attempts: after ?? 0 })} {t("solutionAttemptRule")}
+        </p>
       )}
     </section>
   );
